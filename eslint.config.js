@@ -1,0 +1,79 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+/** Imports the pure layers must never reach for: UI, DOM-owning D3 modules, the store, KaTeX. */
+const UI_IMPORTS = [
+  'react',
+  'react/*',
+  'react-dom',
+  'react-dom/*',
+  'zustand',
+  'zustand/*',
+  'katex',
+  'katex/*',
+  'd3',
+  'd3-selection',
+  'd3-transition',
+  'd3-axis',
+  'd3-zoom',
+  'd3-drag',
+  'd3-brush',
+  '**/state/*',
+  '**/views/*',
+];
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'coverage'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Use the seeded generator in src/core/rng.ts.' },
+      ],
+      // Page-wide selections are forbidden: a D3 behaviour gets one ref.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name=/^select(All)?$/][arguments.0.type='Literal']",
+          message: 'No page-wide d3.select: give the behaviour a ref.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/views/Tex.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'katex', message: 'Only src/views/Tex.tsx calls KaTeX.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts', 'src/config/**/*.ts', 'src/tex/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: UI_IMPORTS, message: 'src/core, src/config and src/tex are pure: no UI, DOM or store imports.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'navigator', 'location', 'process'],
+    },
+  },
+  {
+    files: ['src/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+);

@@ -1,0 +1,152 @@
+/**
+ * Data sets: rows of inputs and targets in flat Float64Arrays, generated from a seed or given as tables.
+ *
+ * Generated 2-D sets live in [−1, 1]² and have two classes, encoded by `targets`:
+ * `sign` (one output, −1 / +1, for tanh), `binary` (one output, 0 / 1, for sigmoid) or `one-hot`
+ * (two outputs, [1, 0] / [0, 1], for softmax).
+ */
+import { cosSin } from './math.ts';
+import { normalFrom, rngFromSeed } from './rng.ts';
+import type { Rng } from './rng.ts';
+
+export interface Dataset {
+  readonly n: number;
+  readonly nIn: number;
+  readonly nOut: number;
+  /** Row r's inputs are X[r·nIn … r·nIn + nIn). */
+  readonly X: Float64Array;
+  /** Row r's targets are T[r·nOut … r·nOut + nOut). */
+  readonly T: Float64Array;
+}
+
+export const GENERATED_NAMES = ['xor', 'circle', 'spiral', 'gaussians'] as const;
+export type GeneratedName = (typeof GENERATED_NAMES)[number];
+export const TARGET_ENCODINGS = ['sign', 'binary', 'one-hot'] as const;
+export type TargetEncoding = (typeof TARGET_ENCODINGS)[number];
+
+export interface GeneratedOptions {
+  /** Number of points (2 … 2000). */
+  readonly n: number;
+  /** Noise level in [0, 1]: standard deviation of Gaussian jitter, as a fraction of the unit. */
+  readonly noise: number;
+  readonly seed: number;
+  readonly targets: TargetEncoding;
+}
+
+export function datasetFromRows(inputs: readonly (readonly number[])[], targets: readonly (readonly number[])[]): Dataset {
+  const n = inputs.length;
+  const nIn = inputs[0]?.length ?? 0;
+  const nOut = targets[0]?.length ?? 0;
+  const X = new Float64Array(n * nIn);
+  const T = new Float64Array(n * nOut);
+  for (let r = 0; r < n; r++) {
+    for (let i = 0; i < nIn; i++) X[r * nIn + i] = inputs[r]![i]!;
+    for (let k = 0; k < nOut; k++) T[r * nOut + k] = targets[r]![k]!;
+  }
+  return { n, nIn, nOut, X, T };
+}
+
+export function datasetToRows(d: Dataset): { inputs: number[][]; targets: number[][] } {
+  const inputs: number[][] = [];
+  const targets: number[][] = [];
+  for (let r = 0; r < d.n; r++) {
+    inputs.push(Array.from(d.X.subarray(r * d.nIn, (r + 1) * d.nIn)));
+    targets.push(Array.from(d.T.subarray(r * d.nOut, (r + 1) * d.nOut)));
+  }
+  return { inputs, targets };
+}
+
+/** A point of a two-class set: label 0 or 1, position x, y. */
+type PointMaker = (label: 0 | 1, rng: Rng, normal: Rng) => [number, number];
+
+const MAKERS: Record<Exclude<GeneratedName, 'spiral'>, PointMaker> = {
+  // XOR: one point per quadrant pattern, kept 0.05 away from the axes; label 1 where x·y > 0.
+  xor: (label, rng) => {
+    const sx = rng() < 0.5 ? -1 : 1;
+    const sy = label === 1 ? sx : -sx;
+    return [sx * (0.05 + 0.95 * rng()), sy * (0.05 + 0.95 * rng())];
+  },
+  // Circle: label 1 inside radius 0.5, label 0 on the ring 0.7 … 1.0.
+  circle: (label, rng) => {
+    const radius = label === 1 ? 0.5 * Math.sqrt(rng()) : 0.7 + 0.3 * rng();
+    const [c, s] = cosSin(2 * Math.PI * rng());
+    return [radius * c, radius * s];
+  },
+  // Two Gaussian blobs centred at (0.5, 0.5) (label 1) and (−0.5, −0.5) (label 0), sd 0.25.
+  gaussians: (label, _rng, normal) => {
+    const c = label === 1 ? 0.5 : -0.5;
+    return [c + 0.25 * normal(), c + 0.25 * normal()];
+  },
+};
+
+/** Two interleaved spirals, one and a half turns each, arms half a turn apart. */
+function spiralPoint(index: number, perArm: number, label: 0 | 1): [number, number] {
+  const t = index / perArm;
+  const radius = 0.95 * t;
+  const [c, s] = cosSin(3 * Math.PI * t + label * Math.PI);
+  return [radius * s, radius * c];
+}
+
+export function generateDataset(name: GeneratedName, o: GeneratedOptions): Dataset {
+  const rng = rngFromSeed(o.seed);
+  const normal = normalFrom(rng, 0, 1);
+  const nOut = o.targets === 'one-hot' ? 2 : 1;
+  const X = new Float64Array(o.n * 2);
+  const T = new Float64Array(o.n * nOut);
+  const perArm = Math.ceil(o.n / 2);
+  for (let r = 0; r < o.n; r++) {
+    const label: 0 | 1 = r % 2 === 0 ? 1 : 0;
+    const [x, y] =
+      name === 'spiral' ? spiralPoint(Math.floor(r / 2), perArm, label) : MAKERS[name](label, rng, normal);
+    X[2 * r] = clamp(x + o.noise * normal());
+    X[2 * r + 1] = clamp(y + o.noise * normal());
+    if (o.targets === 'one-hot') {
+      T[2 * r] = label;
+      T[2 * r + 1] = 1 - label;
+    } else {
+      T[r] = o.targets === 'sign' ? 2 * label - 1 : label;
+    }
+  }
+  return { n: o.n, nIn: 2, nOut, X, T };
+}
+
+function clamp(v: number): number {
+  return v < -1.5 ? -1.5 : v > 1.5 ? 1.5 : v;
+}
+
+/** Seed 003's table: X1 X2 → Y. Raw values, deliberately unscaled (the lesson is that scaling matters). */
+export const TABLE_X1X2Y = {
+  columns: ['X1', 'X2', 'Y'],
+  inputs: [
+    [90, 40],
+    [30, 50],
+    [20, 60],
+  ],
+  targets: [[10], [25], [36]],
+} as const;
+
+/**
+ * Seed 001's face/car classifier. The notes only say "input x"; we encode each picture by three
+ * hand-scored features in [0, 1] — how round its outline is, how visible wheels are, and how much of
+ * it is skin-coloured — and one-hot targets [face, car]. Honest and small: a student can read every
+ * number, and the features are what a person would use to tell the two apart.
+ */
+export const TABLE_FACE_CAR = {
+  columns: ['round outline', 'wheels', 'skin tone', 'face', 'car'],
+  inputs: [
+    [0.9, 0.0, 0.8],
+    [0.8, 0.1, 0.6],
+    [0.7, 0.0, 0.9],
+    [0.3, 1.0, 0.1],
+    [0.4, 0.9, 0.2],
+    [0.2, 0.8, 0.0],
+  ],
+  targets: [
+    [1, 0],
+    [1, 0],
+    [1, 0],
+    [0, 1],
+    [0, 1],
+    [0, 1],
+  ],
+} as const;

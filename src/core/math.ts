@@ -1,0 +1,194 @@
+/**
+ * exp, log, tanh and the logistic sigmoid in plain IEEE-754 arithmetic: exp and log are ports of
+ * fdlibm's e_exp.c and e_log.c (< 1 ulp), tanh is Cephes' (≤ 2 ulp).
+ *
+ * Why not Math.exp / Math.tanh: the ECMAScript spec leaves their precision to the engine, so the same
+ * link could train to different bits in different browsers; +, −, ×, ÷ and √ are exactly specified,
+ * so these functions give the same bits everywhere. They are also small enough for TurboFan to inline
+ * into the training loop.
+ */
+
+const LN2_HI = 6.9314718036912381649e-1;
+const LN2_LO = 1.90821492927058770002e-10;
+const INV_LN2 = 1.442695040888963387;
+const HALF_LN2 = 0.34657359027997264; // fdlibm compares the high word with 0x3fd62e42
+const THREE_HALVES_LN2 = 1.0397207708399179; // 0x3ff0a2b2
+const EXP_OVERFLOW = 7.09782712893383973096e2;
+const EXP_UNDERFLOW = -7.45133219101941108420e2;
+
+const P1 = 1.66666666666666019037e-1;
+const P2 = -2.77777777770155933842e-3;
+const P3 = 6.61375632143793436117e-5;
+const P4 = -1.65339022054652515390e-6;
+const P5 = 4.13813679705723846039e-8;
+
+/** 2^k for k = −1074 … 1023 at index k + 1074, built by exact doubling and halving. */
+const POW2 = (() => {
+  const t = new Float64Array(2098);
+  let v = 1;
+  for (let k = 0; k <= 1023; k++, v *= 2) t[k + 1074] = v;
+  v = 1;
+  for (let k = 0; k >= -1074; k--, v /= 2) t[k + 1074] = v;
+  return t;
+})();
+const TWO_M1000 = POW2[-1000 + 1074]!;
+
+function scale(y: number, k: number): number {
+  if (k >= -1021) return y * POW2[k + 1074]!;
+  return y * POW2[k + 1000 + 1074]! * TWO_M1000;
+}
+
+/** e^x. */
+export function exp(x: number): number {
+  const ax = x < 0 ? -x : x;
+  if (!(ax < 709)) {
+    if (x !== x) return x;
+    if (x > EXP_OVERFLOW) return Infinity;
+    if (x < EXP_UNDERFLOW) return 0;
+  }
+  let hi = 0;
+  let lo = 0;
+  let k = 0;
+  if (ax > HALF_LN2) {
+    if (ax < THREE_HALVES_LN2) {
+      if (x > 0) {
+        hi = x - LN2_HI;
+        lo = LN2_LO;
+        k = 1;
+      } else {
+        hi = x + LN2_HI;
+        lo = -LN2_LO;
+        k = -1;
+      }
+    } else {
+      k = (INV_LN2 * x + (x < 0 ? -0.5 : 0.5)) | 0;
+      hi = x - k * LN2_HI;
+      lo = k * LN2_LO;
+    }
+    x = hi - lo;
+  } else if (ax < 3.725290298461914e-9) {
+    return 1 + x;
+  }
+  const t = x * x;
+  const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+  if (k === 0) return 1 - ((x * c) / (c - 2) - x);
+  const y = 1 - (lo - (x * c) / (2 - c) - hi);
+  return scale(y, k);
+}
+
+/**
+ * tanh x (Cephes' tanh.c: a rational approximation below 0.625, 1 − 2/(e^{2|x|} + 1) above; within
+ * 2 ulp). Small enough for TurboFan to inline into the training loop.
+ */
+export function tanh(x: number): number {
+  const ax = x < 0 ? -x : x;
+  if (ax > 0.625) {
+    if (x !== x) return x;
+    const z = 1 - 2 / (exp(2 * ax) + 1);
+    return x < 0 ? -z : z;
+  }
+  const s = x * x;
+  const p = (-9.64399179425052238628e-1 * s - 9.92877231001918586564e1) * s - 1.61468768441708447952e3;
+  const q = ((s + 1.12811678491632931402e2) * s + 2.23548839060100448583e3) * s + 4.84406305325125486048e3;
+  return x + (x * s * p) / q;
+}
+
+/** The logistic sigmoid 1 / (1 + e^−x). */
+export function sigmoid(x: number): number {
+  return 1 / (1 + exp(-x));
+}
+
+const LG1 = 6.666666666666735130e-1;
+const LG2 = 3.999999999940941908e-1;
+const LG3 = 2.857142874366239149e-1;
+const LG4 = 2.222219843214978396e-1;
+const LG5 = 1.818357216161805012e-1;
+const LG6 = 1.531383769920937332e-1;
+const LG7 = 1.479819860511658591e-1;
+
+const F64 = new Float64Array(1);
+const U32 = new Uint32Array(F64.buffer);
+const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0; // little-endian: high word at 1
+const LO = 1 - HI;
+
+/** Natural logarithm. */
+export function log(x: number): number {
+  F64[0] = x;
+  let hx = U32[HI]! | 0;
+  const lx = U32[LO]!;
+  let k = 0;
+  if (hx < 0x00100000) {
+    if (((hx & 0x7fffffff) | lx) === 0) return -Infinity;
+    if (hx < 0) return NaN;
+    k -= 54;
+    x *= 18014398509481984; // 2^54
+    F64[0] = x;
+    hx = U32[HI]! | 0;
+  }
+  if (hx >= 0x7ff00000) return x + x;
+  k += (hx >> 20) - 1023;
+  hx &= 0x000fffff;
+  const i = (hx + 0x95f64) & 0x100000;
+  U32[HI] = hx | (i ^ 0x3ff00000); // normalise x or x/2
+  x = F64[0]!;
+  k += i >> 20;
+  const f = x - 1;
+  const dk = k;
+  if ((0x000fffff & (2 + hx)) < 3) {
+    if (f === 0) return k === 0 ? 0 : dk * LN2_HI + dk * LN2_LO;
+    const R = f * f * (0.5 - 0.33333333333333333 * f);
+    return k === 0 ? f - R : dk * LN2_HI - (R - dk * LN2_LO - f);
+  }
+  const s = f / (2 + f);
+  const z = s * s;
+  let ii = hx - 0x6147a;
+  const w = z * z;
+  const j = 0x6b851 - hx;
+  const t1 = w * (LG2 + w * (LG4 + w * LG6));
+  const t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
+  ii |= j;
+  const R = t2 + t1;
+  if (ii > 0) {
+    const hfsq = 0.5 * f * f;
+    return k === 0 ? f - (hfsq - s * (hfsq + R)) : dk * LN2_HI - (hfsq - (s * (hfsq + R) + dk * LN2_LO) - f);
+  }
+  return k === 0 ? f - s * (f - R) : dk * LN2_HI - (s * (f - R) - dk * LN2_LO - f);
+}
+
+/** log(1 + e^x), stable for any x. */
+export function softplus(x: number): number {
+  return (x > 0 ? x : 0) + log(1 + exp(-(x < 0 ? -x : x)));
+}
+
+/**
+ * [cos x, sin x] for data generation: reduced to |r| ≤ π/4 by quarter turns, then Taylor series to
+ * below 1e-17. Only arithmetic, so generated data sets are the same in every browser.
+ */
+export function cosSin(x: number): [number, number] {
+  const HALF_PI_HI = 1.5707963267341256; // π/2 split in two for an exact-enough reduction
+  const HALF_PI_LO = 6.077100506506192e-11;
+  const q = Math.round(x / (HALF_PI_HI + HALF_PI_LO));
+  const r = x - q * HALF_PI_HI - q * HALF_PI_LO;
+  const r2 = r * r;
+  let c = 1;
+  let s = 1;
+  let tc = 1;
+  let ts = 1;
+  for (let n = 1; n <= 12; n++) {
+    tc *= -r2 / ((2 * n - 1) * (2 * n));
+    ts *= -r2 / ((2 * n) * (2 * n + 1));
+    c += tc;
+    s += ts;
+  }
+  s *= r;
+  switch (((q % 4) + 4) % 4) {
+    case 0:
+      return [c, s];
+    case 1:
+      return [-s, c];
+    case 2:
+      return [-c, -s];
+    default:
+      return [s, -c];
+  }
+}

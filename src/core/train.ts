@@ -1,0 +1,171 @@
+/**
+ * The fast path: plain training with no stepping machinery.
+ *
+ * The schedule is a pure function of the update index u: with n samples and batch size B there are
+ * ⌈n/B⌉ updates per epoch; update u belongs to epoch ⌊u / ⌈n/B⌉⌋ and uses the next slice of that
+ * epoch's order (0…n−1, or a permutation seeded by (seed, epoch) when shuffling; the last slice is
+ * smaller when B does not divide n). So any position can be replayed from any earlier parameters.
+ *
+ * Every gradient of an update is taken at the parameters before that update; the accumulated
+ * gradient is divided by the batch length (the batch gradient is the mean of per-sample gradients).
+ */
+import type { Dataset } from './datasets.ts';
+import { findDivergence, isFinite0, sumTimesZero } from './divergence.ts';
+import type { Divergence } from './divergence.ts';
+import {
+  backwardAll,
+  createWorkspace,
+  forwardAll,
+  loadInput,
+  lossOf,
+} from './network.ts';
+import type { Network, Workspace } from './network.ts';
+import { permutation, rngFor } from './rng.ts';
+
+export interface TrainOptions {
+  readonly learningRate: number;
+  /** Samples per update: 1 = after every sample, n = full batch. */
+  readonly batchSize: number;
+  /** When false, biases keep their initial values (as in the notes' 2-2-2 example). */
+  readonly trainBiases: boolean;
+  /** Shuffle the sample order each epoch, seeded by (seed, epoch). */
+  readonly shuffle: boolean;
+  readonly seed: number;
+}
+
+export interface Trainer {
+  readonly net: Network;
+  readonly data: Dataset;
+  readonly options: TrainOptions;
+  readonly updatesPerEpoch: number;
+  readonly ws: Workspace;
+  /** Gradient accumulator, zeroed after every update. */
+  readonly grads: Float64Array;
+  readonly order: Int32Array;
+  orderEpoch: number;
+  /** The parameters before the last update, to restore them when that update diverged. */
+  readonly previous: Float64Array;
+}
+
+export function createTrainer(net: Network, data: Dataset, options: TrainOptions): Trainer {
+  const order = new Int32Array(data.n);
+  for (let i = 0; i < data.n; i++) order[i] = i;
+  return {
+    net,
+    data,
+    options,
+    updatesPerEpoch: Math.ceil(data.n / options.batchSize),
+    ws: createWorkspace(net),
+    grads: new Float64Array(net.paramCount),
+    order,
+    orderEpoch: options.shuffle ? -1 : Infinity,
+    previous: new Float64Array(net.paramCount),
+  };
+}
+
+/** The sample order of an epoch (cached: the same array is reused). */
+export function epochOrder(tr: Trainer, epoch: number): Int32Array {
+  if (tr.options.shuffle && tr.orderEpoch !== epoch) {
+    permutation(tr.order, tr.data.n, rngFor(tr.options.seed, epoch));
+    tr.orderEpoch = epoch;
+  }
+  return tr.order;
+}
+
+export interface BatchRange {
+  readonly epoch: number;
+  /** Index of this batch within its epoch. */
+  readonly batch: number;
+  /** Positions start…end−1 in the epoch's order. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export function batchOf(tr: Trainer, update: number): BatchRange {
+  const epoch = Math.floor(update / tr.updatesPerEpoch);
+  const batch = update - epoch * tr.updatesPerEpoch;
+  const start = batch * tr.options.batchSize;
+  return { epoch, batch, start, end: Math.min(tr.data.n, start + tr.options.batchSize) };
+}
+
+/**
+ * params ← params − (α / batch length) · grads, then zero grads. Biases move only when trained.
+ * Returns false when a parameter became NaN or ±∞.
+ */
+export function applyUpdate(net: Network, params: Float64Array, grads: Float64Array, options: TrainOptions, batchLength: number): boolean {
+  const scale = options.learningRate / batchLength;
+  let check = 0;
+  for (let l = 1; l <= net.depth; l++) {
+    const w0 = net.wOff[l]!;
+    const end = options.trainBiases ? net.bOff[l]! + net.sizes[l]! : net.bOff[l]!;
+    for (let k = w0; k < end; k++) {
+      const v = params[k]! - scale * grads[k]!;
+      params[k] = v;
+      check += v * 0;
+    }
+  }
+  grads.fill(0);
+  return check === 0;
+}
+
+/**
+ * Runs `count` updates starting at update index `from`, changing `params` in place. Returns null, or
+ * the divergence (NaN or ∞) at the first computation where it appeared; then `params` hold the values
+ * from before the failing update.
+ */
+export function runUpdates(tr: Trainer, params: Float64Array, from: number, count: number): Divergence | null {
+  const { net, data, ws, grads } = tr;
+  const { X, T, nIn, nOut } = data;
+  for (let u = from; u < from + count; u++) {
+    const { epoch, start, end } = batchOf(tr, u);
+    const order = epochOrder(tr, epoch);
+    for (let s = start; s < end; s++) {
+      const r = order[s]!;
+      loadInput(net, ws, X, r * nIn);
+      forwardAll(net, params, ws);
+      const loss = lossOf(net, ws, T, r * nOut);
+      if (!isFinite0(loss)) {
+        grads.fill(0);
+        return findDivergence(tr, params, u);
+      }
+      backwardAll(net, params, ws, T, r * nOut, grads);
+    }
+    if (sumTimesZero(grads) !== 0) {
+      grads.fill(0);
+      return findDivergence(tr, params, u);
+    }
+    tr.previous.set(params);
+    if (!applyUpdate(net, params, grads, tr.options, end - start)) {
+      params.set(tr.previous);
+      return findDivergence(tr, params, u);
+    }
+  }
+  return null;
+}
+
+/** Runs whole epochs from update index `from`. */
+export function runEpochs(tr: Trainer, params: Float64Array, from: number, epochs: number): Divergence | null {
+  return runUpdates(tr, params, from, epochs * tr.updatesPerEpoch);
+}
+
+/** The loss of the whole data set: the mean of the per-sample losses. */
+export function datasetLoss(net: Network, params: Float64Array, data: Dataset, ws: Workspace): number {
+  let sum = 0;
+  for (let r = 0; r < data.n; r++) {
+    loadInput(net, ws, data.X, r * data.nIn);
+    forwardAll(net, params, ws);
+    sum += lossOf(net, ws, data.T, r * data.nOut);
+  }
+  return sum / data.n;
+}
+
+/** The gradient of the data-set loss (the mean of per-sample gradients) into `out`. */
+export function datasetGradient(net: Network, params: Float64Array, data: Dataset, ws: Workspace, out: Float64Array): void {
+  out.fill(0);
+  for (let r = 0; r < data.n; r++) {
+    loadInput(net, ws, data.X, r * data.nIn);
+    forwardAll(net, params, ws);
+    backwardAll(net, params, ws, data.T, r * data.nOut, out);
+  }
+  for (let k = 0; k < out.length; k++) out[k] = out[k]! / data.n;
+}
