@@ -87,6 +87,7 @@ export function tanh(x: number): number {
     const z = 1 - 2 / (exp(2 * ax) + 1);
     return x < 0 ? -z : z;
   }
+  if (x === 0) return x; // keeps −0
   const s = x * x;
   const p = (-9.64399179425052238628e-1 * s - 9.92877231001918586564e1) * s - 1.61468768441708447952e3;
   const q = ((s + 1.12811678491632931402e2) * s + 2.23548839060100448583e3) * s + 4.84406305325125486048e3;

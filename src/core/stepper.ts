@@ -1,0 +1,491 @@
+/**
+ * The step cursor: training one computation at a time, and back.
+ *
+ * Within update u (one batch), each sample takes 2F + 1 micro-steps — F forward steps (one per neuron,
+ * layer 1 first), the loss, F backward steps (one per neuron, output layer first) — and the batch ends
+ * with one update step. The position is (update, micro), micro counting the steps done in the batch.
+ * Parameters change only at update steps, so any position is a pure function of the parameters at the
+ * start of its batch: stepping back replays the batch up to the previous step (bit-identical, since it
+ * calls the same functions), and earlier batches come from the checkpoint history. Coarse steps
+ * (batch, epoch) run the fast path, which computes the same bits.
+ */
+import { ACT } from './activations.ts';
+import { chainRule, paramIndex } from './chain.ts';
+import type { ChainRule, ParamRef } from './chain.ts';
+import type { Dataset } from './datasets.ts';
+import { isFinite0, makeDivergence } from './divergence.ts';
+import type { Divergence } from './divergence.ts';
+import { ParamHistory } from './history.ts';
+import {
+  activateSoftmaxLayer,
+  backwardNeuron,
+  createWorkspace,
+  forwardNeuron,
+  loadInput,
+  lossOf,
+} from './network.ts';
+import type { Network, Workspace } from './network.ts';
+import { applyUpdate, batchOf, createTrainer, datasetLoss, epochOrder, runUpdates } from './train.ts';
+import type { Trainer, TrainOptions } from './train.ts';
+
+export type Granularity = 'step' | 'sample' | 'batch' | 'epoch';
+export type Phase = 'forward' | 'loss' | 'backward' | 'update';
+
+/** What one micro-step computes. */
+export type StepKind =
+  | { readonly phase: 'forward'; readonly layer: number; readonly neuron: number }
+  | { readonly phase: 'loss' }
+  | { readonly phase: 'backward'; readonly layer: number; readonly neuron: number }
+  | { readonly phase: 'update' };
+
+export interface Position {
+  /** Updates completed so far. */
+  readonly update: number;
+  /** Micro-steps done within the current batch. */
+  readonly micro: number;
+  readonly epoch: number;
+  /** Batch within the epoch (0-based) and its length. */
+  readonly batch: number;
+  readonly batchLength: number;
+  /** Sample slot within the batch (0-based) the next step works on (= batchLength before the update). */
+  readonly slot: number;
+  /** Position of that sample within the epoch (0-based), and its data row. */
+  readonly sampleInEpoch: number;
+  readonly row: number;
+  /** The step just performed (null at the very start of a batch). */
+  readonly last: StepKind | null;
+  /** The step the next `step('step')` will perform. */
+  readonly next: StepKind;
+}
+
+/** The last update step: parameters before it and the batch-mean gradient it used. */
+export interface UpdateRecord {
+  readonly update: number;
+  readonly before: Float64Array;
+  readonly gradient: Float64Array;
+  readonly batchLength: number;
+}
+
+/** A chain rule and which of its factors exist at the current step. */
+export interface StepChain {
+  readonly rule: ChainRule;
+  readonly ready: {
+    /** ∂z/∂p: the sending neuron's activation (cached from the forward pass). */
+    readonly dzdp: boolean;
+    /** ∂a/∂z: this neuron's forward step (z and a cached). */
+    readonly dadz: boolean;
+    /** δ_k of each neuron of the next layer (hidden neurons only). */
+    readonly downstream: readonly boolean[];
+    /** The sample's loss (output neurons' ∂L/∂a needs the forward pass to be complete). */
+    readonly loss: boolean;
+    /** ∂L/∂a, δ and this sample's ∂L/∂p: this neuron's backward step. */
+    readonly delta: boolean;
+  };
+}
+
+export interface StepperSetup {
+  readonly net: Network;
+  readonly data: Dataset;
+  readonly params: Float64Array;
+  readonly options: TrainOptions;
+}
+
+export class Stepper {
+  readonly net: Network;
+  readonly data: Dataset;
+  readonly options: TrainOptions;
+  /** Current parameters (those of the batch in progress). */
+  readonly params: Float64Array;
+  /** Gradient accumulated over the batch so far (sums, not yet divided by the batch length). */
+  readonly grads: Float64Array;
+  /** Values of the current sample. */
+  readonly ws: Workspace;
+  /** Loss of the current sample, once the loss step is done. */
+  sampleLoss = NaN;
+  divergence: Divergence | null = null;
+  lastUpdate: UpdateRecord | null = null;
+
+  private readonly trainer: Trainer;
+  /** A second workspace for data-set losses, so the current sample's values stay. */
+  private readonly lossWs: Workspace;
+  private readonly initial: Float64Array;
+  private readonly history: ParamHistory;
+  /** Forward order of neurons: layer and index per step (backward is the reverse of layers). */
+  private readonly fLayer: Int32Array;
+  private readonly fNeuron: Int32Array;
+  private readonly bLayer: Int32Array;
+  private readonly bNeuron: Int32Array;
+  private readonly F: number;
+  private u = 0;
+  private m = 0;
+
+  constructor(setup: StepperSetup) {
+    this.net = setup.net;
+    this.data = setup.data;
+    this.options = setup.options;
+    this.trainer = createTrainer(setup.net, setup.data, setup.options);
+    this.ws = this.trainer.ws;
+    this.lossWs = createWorkspace(setup.net);
+    this.grads = new Float64Array(setup.net.paramCount);
+    this.initial = setup.params.slice();
+    this.params = setup.params.slice();
+    this.history = new ParamHistory(this.trainer, this.initial);
+    const F = setup.net.neuronCount - setup.net.sizes[0]!;
+    this.F = F;
+    this.fLayer = new Int32Array(F);
+    this.fNeuron = new Int32Array(F);
+    this.bLayer = new Int32Array(F);
+    this.bNeuron = new Int32Array(F);
+    let k = 0;
+    for (let l = 1; l <= this.net.depth; l++) {
+      for (let j = 0; j < this.net.sizes[l]!; j++, k++) {
+        this.fLayer[k] = l;
+        this.fNeuron[k] = j;
+      }
+    }
+    k = 0;
+    for (let l = this.net.depth; l >= 1; l--) {
+      for (let j = 0; j < this.net.sizes[l]!; j++, k++) {
+        this.bLayer[k] = l;
+        this.bNeuron[k] = j;
+      }
+    }
+  }
+
+  get updatesPerEpoch(): number {
+    return this.trainer.updatesPerEpoch;
+  }
+
+  get update(): number {
+    return this.u;
+  }
+
+  get micro(): number {
+    return this.m;
+  }
+
+  /** Micro-steps per sample (2F + 1). */
+  get stepsPerSample(): number {
+    return 2 * this.F + 1;
+  }
+
+  private stepsInBatch(u: number): number {
+    const b = batchOf(this.trainer, u);
+    return (b.end - b.start) * this.stepsPerSample + 1;
+  }
+
+  private kindAt(u: number, m: number): StepKind {
+    const per = this.stepsPerSample;
+    if (m === this.stepsInBatch(u) - 1) return { phase: 'update' };
+    const w = m % per;
+    if (w < this.F) return { phase: 'forward', layer: this.fLayer[w]!, neuron: this.fNeuron[w]! };
+    if (w === this.F) return { phase: 'loss' };
+    const k = w - this.F - 1;
+    return { phase: 'backward', layer: this.bLayer[k]!, neuron: this.bNeuron[k]! };
+  }
+
+  position(): Position {
+    const b = batchOf(this.trainer, this.u);
+    const len = b.end - b.start;
+    const per = this.stepsPerSample;
+    const slot = Math.min(len, Math.floor(this.m / per));
+    const inEpoch = Math.min(b.start + slot, b.end - 1);
+    let last: StepKind | null = null;
+    if (this.m > 0) last = this.kindAt(this.u, this.m - 1);
+    else if (this.u > 0) last = { phase: 'update' };
+    return {
+      update: this.u,
+      micro: this.m,
+      epoch: b.epoch,
+      batch: b.batch,
+      batchLength: len,
+      slot,
+      sampleInEpoch: inEpoch,
+      row: epochOrder(this.trainer, b.epoch)[inEpoch]!,
+      last,
+      next: this.kindAt(this.u, this.m),
+    };
+  }
+
+  /** Completed epochs, as a fraction when mid-epoch (by updates). */
+  get epochsDone(): number {
+    return this.u / this.trainer.updatesPerEpoch;
+  }
+
+  /** One micro-step. Returns the divergence if this step produced a NaN or ±∞. */
+  private micro1(record: boolean): Divergence | null {
+    const { net, ws, data } = this;
+    const b = batchOf(this.trainer, this.u);
+    const len = b.end - b.start;
+    const per = this.stepsPerSample;
+    const total = len * per + 1;
+    const m = this.m;
+    if (m === total - 1) {
+      const before = this.params.slice();
+      const gradient = this.grads.map((g) => g / len);
+      if (!applyUpdate(net, this.params, this.grads, this.options, len)) {
+        this.params.set(before);
+        const bad = gradient.findIndex((g) => !isFinite0(g));
+        return makeDivergence(this.u, b.epoch, {
+          phase: bad >= 0 ? 'backward' : 'update',
+          sample: -1,
+          layer: -1,
+          neuron: -1,
+          quantity: bad >= 0 ? 'the batch gradient' : 'a parameter',
+          value: bad >= 0 ? gradient[bad]! : NaN,
+        });
+      }
+      this.lastUpdate = { update: this.u, before, gradient, batchLength: len };
+      this.u++;
+      this.m = 0;
+      if (record) this.history.record(this.u, this.params);
+      return null;
+    }
+    const slot = Math.floor(m / per);
+    const w = m % per;
+    const row = epochOrder(this.trainer, b.epoch)[b.start + slot]!;
+    const tOff = row * data.nOut;
+    const fail = (phase: 'forward' | 'loss' | 'backward', layer: number, neuron: number, quantity: string, value: number) =>
+      makeDivergence(this.u, b.epoch, { phase, sample: row, layer, neuron, quantity, value });
+    if (w < this.F) {
+      if (w === 0) {
+        loadInput(net, ws, data.X, row * data.nIn);
+        this.sampleLoss = NaN;
+      }
+      const l = this.fLayer[w]!;
+      const j = this.fNeuron[w]!;
+      forwardNeuron(net, this.params, ws, l, j);
+      const idx = net.nOff[l]! + j;
+      if (!isFinite0(ws.z[idx]!)) return fail('forward', l, j, 'z', ws.z[idx]!);
+      if (net.actCodes[l - 1] === ACT.softmax && j === net.sizes[l]! - 1) activateSoftmaxLayer(net, ws, l);
+      if (!isFinite0(ws.a[idx]!)) return fail('forward', l, j, 'a', ws.a[idx]!);
+    } else if (w === this.F) {
+      this.sampleLoss = lossOf(net, ws, data.T, tOff);
+      if (!isFinite0(this.sampleLoss)) return fail('loss', -1, -1, 'the loss', this.sampleLoss);
+    } else {
+      const k = w - this.F - 1;
+      const l = this.bLayer[k]!;
+      const j = this.bNeuron[k]!;
+      backwardNeuron(net, this.params, ws, data.T, tOff, this.grads, l, j);
+      const d = ws.delta[net.nOff[l]! + j]!;
+      if (!isFinite0(d)) return fail('backward', l, j, 'δ', d);
+    }
+    this.m = m + 1;
+    return null;
+  }
+
+  private isBoundary(g: Granularity): boolean {
+    if (g === 'step') return true;
+    const last = this.position().last;
+    if (!last) return false;
+    if (g === 'sample') {
+      if (last.phase === 'update') return true;
+      return last.phase === 'backward' && this.m % this.stepsPerSample === 0;
+    }
+    if (last.phase !== 'update' || this.m !== 0) return false;
+    return g === 'batch' || this.u % this.trainer.updatesPerEpoch === 0;
+  }
+
+  /**
+   * Advances by one computation, or to the end of the current sample, batch or epoch.
+   * A divergence stops the stepper where it happened; step back or reset to go on.
+   */
+  step(g: Granularity = 'step'): Divergence | null {
+    if (this.divergence) return this.divergence;
+    if (g === 'batch' || g === 'epoch') {
+      const target = g === 'batch' ? this.u + 1 : (Math.floor(this.u / this.trainer.updatesPerEpoch) + 1) * this.trainer.updatesPerEpoch;
+      return this.fastTo(target);
+    }
+    do {
+      const d = this.micro1(true);
+      if (d) {
+        this.divergence = d;
+        return d;
+      }
+    } while (!this.isBoundary(g));
+    return null;
+  }
+
+  /**
+   * Runs whole updates with the fast path until `target` updates are done (finishing the batch in
+   * progress first), recording checkpoints. Ends at a batch boundary.
+   */
+  fastTo(target: number): Divergence | null {
+    if (this.divergence) return this.divergence;
+    const tr = this.trainer;
+    if (this.m > 0) {
+      // Restart the batch in progress from its parameters: the fast path computes the same bits.
+      this.grads.fill(0);
+      this.m = 0;
+    }
+    tr.grads.fill(0);
+    while (this.u < target) {
+      const stride = this.history.checkpointStride;
+      const chunkEnd = Math.min(target, (Math.floor(this.u / stride) + 1) * stride, target - 1);
+      if (chunkEnd > this.u) {
+        const d = runUpdates(tr, this.params, this.u, chunkEnd - this.u);
+        if (d) return this.stopAt(d);
+        this.u = chunkEnd;
+        this.history.record(this.u, this.params);
+        continue;
+      }
+      // The last update of the run goes through the micro path once, so `lastUpdate` and the
+      // workspace hold that batch's final sample, as after stepping.
+      const total = this.stepsInBatch(this.u);
+      for (let k = 0; k < total; k++) {
+        const d = this.micro1(true);
+        if (d) return this.stopAt(d);
+      }
+    }
+    return null;
+  }
+
+  private stopAt(d: Divergence): Divergence {
+    // Show the failing batch up to the failing computation.
+    this.u = d.update;
+    this.m = 0;
+    this.grads.fill(0);
+    // `params` already hold the values before the failing update (both paths restore them).
+    for (;;) {
+      const e = this.micro1(false);
+      if (e) break;
+    }
+    this.divergence = d;
+    return d;
+  }
+
+  /** One micro-step back. Returns false at the very start. */
+  back(): boolean {
+    if (this.u === 0 && this.m === 0) return false;
+    if (this.m > 0) this.goTo(this.u, this.m - 1);
+    else this.goTo(this.u - 1, this.stepsInBatch(this.u - 1) - 1);
+    return true;
+  }
+
+  /** Jumps to micro-step m of update u (u at most the furthest update reached). */
+  goTo(u: number, m = 0): void {
+    this.divergence = null;
+    this.history.paramsAt(u, this.params);
+    this.u = u;
+    this.m = 0;
+    this.grads.fill(0);
+    this.sampleLoss = NaN;
+    this.lastUpdate = null;
+    if (u > 0 && m === 0) this.rebuildLastUpdate(u - 1);
+    while (this.m < m) {
+      const d = this.micro1(false);
+      if (d) {
+        this.divergence = d;
+        return;
+      }
+    }
+  }
+
+  private rebuildLastUpdate(u: number): void {
+    const before = new Float64Array(this.net.paramCount);
+    this.history.paramsAt(u, before);
+    const b = batchOf(this.trainer, u);
+    const len = b.end - b.start;
+    const order = epochOrder(this.trainer, b.epoch);
+    const sums = new Float64Array(this.net.paramCount);
+    const saved = this.params.slice();
+    this.params.set(before);
+    for (let s = b.start; s < b.end; s++) {
+      const row = order[s]!;
+      loadInput(this.net, this.ws, this.data.X, row * this.data.nIn);
+      for (let k = 0; k < this.F; k++) {
+        const l = this.fLayer[k]!;
+        forwardNeuron(this.net, this.params, this.ws, l, this.fNeuron[k]!);
+        if (this.net.actCodes[l - 1] === ACT.softmax && this.fNeuron[k] === this.net.sizes[l]! - 1) activateSoftmaxLayer(this.net, this.ws, l);
+      }
+      for (let k = 0; k < this.F; k++) {
+        backwardNeuron(this.net, this.params, this.ws, this.data.T, row * this.data.nOut, sums, this.bLayer[k]!, this.bNeuron[k]!);
+      }
+    }
+    this.params.set(saved);
+    this.lastUpdate = { update: u, before, gradient: sums.map((g) => g / len), batchLength: len };
+  }
+
+  /** Back to the initial parameters, update 0. */
+  reset(): void {
+    this.goTo(0, 0);
+  }
+
+  /** Whether z of neuron j in layer l has been computed for the current sample. */
+  sumDone(l: number, j: number): boolean {
+    const w = this.withinSample();
+    if (w < 0) return false;
+    return this.forwardIndex(l, j) < w;
+  }
+
+  /** Whether a of neuron j in layer l has been computed (softmax: once its whole layer has). */
+  activationDone(l: number, j: number): boolean {
+    if (l === 0) return this.withinSample() > 0;
+    const last = this.net.actCodes[l - 1] === ACT.softmax ? this.net.sizes[l]! - 1 : j;
+    return this.sumDone(l, last);
+  }
+
+  lossDone(): boolean {
+    return this.withinSample() > this.F;
+  }
+
+  /** Whether δ and ∂L/∂a of neuron j in layer l have been computed for the current sample. */
+  backwardDone(l: number, j: number): boolean {
+    const w = this.withinSample();
+    if (w <= this.F) return false;
+    return this.backwardIndex(l, j) < w - this.F - 1;
+  }
+
+  /** Steps done within the current sample, or −1 when no sample is in progress. */
+  private withinSample(): number {
+    if (this.m === 0) return -1;
+    const per = this.stepsPerSample;
+    const b = batchOf(this.trainer, this.u);
+    if (this.m >= (b.end - b.start) * per) return per; // all samples done, update pending
+    const w = this.m % per;
+    return w === 0 ? per : w;
+  }
+
+  private forwardIndex(l: number, j: number): number {
+    return this.net.nOff[l]! - this.net.sizes[0]! + j;
+  }
+
+  private backwardIndex(l: number, j: number): number {
+    let k = 0;
+    for (let q = this.net.depth; q > l; q--) k += this.net.sizes[q]!;
+    return k + j;
+  }
+
+  /**
+   * The chain of `p` for the current sample, with which factors the steps so far have computed.
+   * Values of factors not yet computed are stale and must not be shown.
+   */
+  chain(p: ParamRef): StepChain {
+    const row = this.position().row;
+    const rule = chainRule(this.net, this.params, this.ws, this.data.T, row * this.data.nOut, p);
+    const l = p.layer;
+    const j = p.to;
+    const last = l === this.net.depth;
+    return {
+      rule,
+      ready: {
+        dzdp: p.kind === 'bias' || this.activationDone(l - 1, p.from),
+        dadz: this.activationDone(l, j),
+        downstream: last ? [] : Array.from({ length: this.net.sizes[l + 1]! }, (_, k) => this.backwardDone(l + 1, k)),
+        loss: this.lossDone(),
+        delta: this.backwardDone(l, j),
+      },
+    };
+  }
+
+  /** The batch gradient accumulated so far for `p`: Σ over finished samples, and the count. */
+  accumulated(p: ParamRef): number {
+    return this.grads[paramIndex(this.net, p)]!;
+  }
+
+  /** The data-set loss at the current parameters (a separate workspace: the sample's values stay). */
+  datasetLoss(): number {
+    return datasetLoss(this.net, this.params, this.data, this.lossWs);
+  }
+
+}
