@@ -46,8 +46,7 @@ function list(names: readonly string[]): string {
 
 /** Shows a rejected key safely: quoted, control characters escaped, cut to 40 characters. */
 function quoteKey(k: string): string {
-  const s = JSON.stringify(k.length > 40 ? `${k.slice(0, 40)}…` : k);
-  return s;
+  return JSON.stringify(k.length > 40 ? `${k.slice(0, 40)}…` : k);
 }
 
 class Checker {
@@ -59,8 +58,8 @@ class Checker {
   unknownKeys(o: Json, allowed: readonly string[], where: string): void {
     for (const k of Object.keys(o)) {
       if (!allowed.includes(k)) {
-        const field = where ? `${where}.${k}` : k;
-        this.fail(field.length > 60 ? quoteKey(field) : field, `unknown key ${quoteKey(k)}; allowed: ${list(allowed)}`);
+        const name = /^[A-Za-z_$][\w$-]{0,39}$/.test(k) ? k : quoteKey(k);
+        this.fail(where ? `${where}.${name}` : name, `unknown key ${quoteKey(k)}; allowed: ${list(allowed)}`);
       }
     }
   }
