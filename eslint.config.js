@@ -64,11 +64,47 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: UI_IMPORTS, message: 'src/core, src/config and src/tex are pure: no UI, DOM or store imports.' },
+            {
+              group: UI_IMPORTS,
+              message: 'src/core, src/config and src/tex are pure: no UI, DOM or store imports.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'navigator', 'location', 'process'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'localStorage',
+        'navigator',
+        'location',
+        'process',
+      ],
+      // The engine's transcendental functions differ between browsers; ours give the same bits.
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Use the seeded generator in src/core/rng.ts.' },
+        ...[
+          'exp',
+          'expm1',
+          'log',
+          'log1p',
+          'log2',
+          'log10',
+          'tanh',
+          'sinh',
+          'cosh',
+          'sin',
+          'cos',
+          'tan',
+          'pow',
+          'atan2',
+        ].map((property) => ({
+          object: 'Math',
+          property,
+          message: 'Use src/core/math.ts: deterministic in every engine.',
+        })),
+      ],
     },
   },
   {

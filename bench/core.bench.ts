@@ -30,7 +30,10 @@ function circleNet(hidden: number[]): Config {
 }
 
 /** Updates per second of a config: runs chunks of `chunk` updates for RUN_MS, RUNS times; the median. */
-function measure(config: Config, chunkUpdates: number): { perSecond: number; runs: number[]; updatesPerEpoch: number } {
+function measure(
+  config: Config,
+  chunkUpdates: number,
+): { perSecond: number; runs: number[]; updatesPerEpoch: number } {
   const { net, data, params, options } = buildRun(config);
   const tr = createTrainer(net, data, options);
   let u = 0;
@@ -65,5 +68,7 @@ console.log(`W1 epochs/s ${fmt(w1.perSecond / w1.updatesPerEpoch)}`);
 console.log(`W2 epochs/s ${fmt(w2.perSecond / w2.updatesPerEpoch)}`);
 console.log(`W3 updates/s ${fmt(w3.perSecond)}`);
 const spread = (m: typeof w1, per: number) => m.runs.map((v) => fmt(v / per)).join(' ');
-console.log(`runs (epochs/s): W1 ${spread(w1, w1.updatesPerEpoch)} | W2 ${spread(w2, w2.updatesPerEpoch)} | W3 (updates/s) ${spread(w3, 1)}`);
+console.log(
+  `runs (epochs/s): W1 ${spread(w1, w1.updatesPerEpoch)} | W2 ${spread(w2, w2.updatesPerEpoch)} | W3 (updates/s) ${spread(w3, 1)}`,
+);
 console.log(`node ${process.version}, ${RUNS} runs of ${RUN_MS} ms after a 400 ms warm-up each`);

@@ -19,7 +19,11 @@ function layerName(l: number, depth: number): string {
 
 function grid(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n');
+  return rows
+    .map((r) =>
+      r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '),
+    )
+    .join('\n');
 }
 
 export function formatTable(config: Config, r: TrainResult): string {
@@ -31,11 +35,15 @@ export function formatTable(config: Config, r: TrainResult): string {
   ];
   if (r.divergence) out.push(`DIVERGED: ${r.divergence}`);
   for (let l = 1; l <= depth; l++) {
-    out.push('', `${layerName(l, depth)} (layer ${l}): weight w[j][i] into neuron j from neuron i, bias b[j], and ∂L/∂ of each`);
+    out.push(
+      '',
+      `${layerName(l, depth)} (layer ${l}): weight w[j][i] into neuron j from neuron i, bias b[j], and ∂L/∂ of each`,
+    );
     const rows: string[][] = [['', 'value', '∂L/∂ (data set)']];
     const w = r.weights[l - 1]!;
     for (let j = 0; j < w.length; j++) {
-      for (let i = 0; i < w[j]!.length; i++) rows.push([`w[${j}][${i}]`, num(w[j]![i]!), num(r.gradients.weights[l - 1]![j]![i]!)]);
+      for (let i = 0; i < w[j]!.length; i++)
+        rows.push([`w[${j}][${i}]`, num(w[j]![i]!), num(r.gradients.weights[l - 1]![j]![i]!)]);
       rows.push([`b[${j}]`, num(r.biases[l - 1]![j]!), num(r.gradients.biases[l - 1]![j]!)]);
     }
     out.push(grid(rows));

@@ -13,7 +13,8 @@ import { unpackParams } from '../src/core/init.ts';
 import { createTrainer, datasetGradient, datasetLoss, runUpdates } from '../src/core/train.ts';
 import { formatTable } from './table.ts';
 
-const USAGE = 'usage: npm run --silent train -- <config.json> [--updates N | --epochs N] [--format json|table]';
+const USAGE =
+  'usage: npm run --silent train -- <config.json> [--updates N | --epochs N] [--format json|table]';
 const MAX_UPDATES = 1e9;
 const MAX_EPOCHS = 1e7;
 
@@ -28,7 +29,8 @@ interface Args {
 
 function count(flag: string, v: string | undefined, max: number): number {
   const n = v === undefined || !/^\d+$/.test(v) ? NaN : Number(v);
-  if (!Number.isSafeInteger(n) || n > max) throw new InputError(`${flag}: must be a whole number from 0 to ${max}`);
+  if (!Number.isSafeInteger(n) || n > max)
+    throw new InputError(`${flag}: must be a whole number from 0 to ${max}`);
   return n;
 }
 
@@ -47,7 +49,8 @@ function parseArgs(argv: string[]): Args {
     else args.file = a;
   }
   if (!args.file) throw new InputError(`config: missing; ${USAGE}`);
-  if (args.updates !== null && args.epochs !== null) throw new InputError('--updates, --epochs: give one of them, not both');
+  if (args.updates !== null && args.epochs !== null)
+    throw new InputError('--updates, --epochs: give one of them, not both');
   return args;
 }
 
@@ -102,7 +105,9 @@ function main(): number {
     gradients: unpackParams(net, grads),
     ...(divergence ? { divergence: divergence.message } : {}),
   };
-  process.stdout.write(args.format === 'table' ? formatTable(config, result) : `${JSON.stringify(result, null, 2)}\n`);
+  process.stdout.write(
+    args.format === 'table' ? formatTable(config, result) : `${JSON.stringify(result, null, 2)}\n`,
+  );
   if (divergence) {
     process.stderr.write(`${divergence.message}\n`);
     return 1;

@@ -143,7 +143,12 @@ const table: Preset = {
   },
 };
 
-function toy(name: 'xor' | 'circle' | 'spiral' | 'gaussians', title: string, hidden: number[], lr: number): Preset {
+function toy(
+  name: 'xor' | 'circle' | 'spiral' | 'gaussians',
+  title: string,
+  hidden: number[],
+  lr: number,
+): Preset {
   return {
     name,
     title,

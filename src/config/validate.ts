@@ -71,7 +71,10 @@ class Checker {
   }
   num(v: unknown, field: string, min: number, max: number, minExclusive = false): number | undefined {
     if (typeof v !== 'number' || !Number.isFinite(v) || v > max || v < min || (minExclusive && v === min)) {
-      return this.fail(field, `must be a number ${minExclusive ? 'greater than' : 'from'} ${min}${minExclusive ? ' and at most' : ' to'} ${max}`);
+      return this.fail(
+        field,
+        `must be a number ${minExclusive ? 'greater than' : 'from'} ${min}${minExclusive ? ' and at most' : ' to'} ${max}`,
+      );
     }
     return v;
   }
@@ -95,7 +98,10 @@ class Checker {
     for (let i = 0; i < n; i++) {
       const x: unknown = v[i];
       if (typeof x !== 'number' || !Number.isFinite(x) || Math.abs(x) > CAPS.maxAbsValue) {
-        return this.fail(`${field}[${i}]`, `must be a finite number between −${CAPS.maxAbsValue} and ${CAPS.maxAbsValue}`);
+        return this.fail(
+          `${field}[${i}]`,
+          `must be a finite number between −${CAPS.maxAbsValue} and ${CAPS.maxAbsValue}`,
+        );
       }
     }
     return v as number[];
@@ -105,7 +111,10 @@ class Checker {
 function checkLayers(c: Checker, v: unknown): number[] | undefined {
   const maxLen = LIMITS.maxHiddenLayers + 2;
   if (!Array.isArray(v) || v.length < 2 || v.length > maxLen) {
-    return c.fail('layers', `must be a list of 2 to ${maxLen} layer sizes (inputs, up to ${LIMITS.maxHiddenLayers} hidden layers, outputs)`);
+    return c.fail(
+      'layers',
+      `must be a list of 2 to ${maxLen} layer sizes (inputs, up to ${LIMITS.maxHiddenLayers} hidden layers, outputs)`,
+    );
   }
   const out: number[] = [];
   for (let l = 0; l < v.length; l++) {
@@ -113,7 +122,10 @@ function checkLayers(c: Checker, v: unknown): number[] | undefined {
     const what = l === 0 ? 'inputs' : l === v.length - 1 ? 'outputs' : 'neurons';
     const n = c.int(v[l], `layers[${l}]`, 1, max);
     if (n === undefined) {
-      c.errors[c.errors.length - 1] = { field: `layers[${l}]`, message: `must be a whole number of ${what} from 1 to ${max}` };
+      c.errors[c.errors.length - 1] = {
+        field: `layers[${l}]`,
+        message: `must be a whole number of ${what} from 1 to ${max}`,
+      };
       return undefined;
     }
     out.push(n);
@@ -125,21 +137,30 @@ function checkActivations(c: Checker, v: unknown, layers: readonly number[]): Ac
   const depth = layers.length - 1;
   if (v === undefined) return Array.from({ length: depth }, () => 'sigmoid' as const);
   if (!Array.isArray(v) || v.length !== depth) {
-    return c.fail('activations', `must be a list of ${depth} activation names, one per layer after the input`);
+    return c.fail(
+      'activations',
+      `must be a list of ${depth} activation names, one per layer after the input`,
+    );
   }
   const out: ActivationName[] = [];
   for (let l = 0; l < depth; l++) {
     const a: unknown = v[l];
     if (!isActivationName(a)) return c.fail(`activations[${l}]`, `must be one of ${list(ACTIVATION_NAMES)}`);
-    if (a === 'softmax' && l !== depth - 1) return c.fail(`activations[${l}]`, '"softmax" is allowed only on the output layer');
-    if (a === 'softmax' && layers[depth]! < 2) return c.fail(`activations[${l}]`, '"softmax" needs at least 2 outputs');
+    if (a === 'softmax' && l !== depth - 1)
+      return c.fail(`activations[${l}]`, '"softmax" is allowed only on the output layer');
+    if (a === 'softmax' && layers[depth]! < 2)
+      return c.fail(`activations[${l}]`, '"softmax" needs at least 2 outputs');
     out.push(a);
   }
   return out;
 }
 
 function checkDataset(c: Checker, v: unknown, seed: number): DatasetSpec | undefined {
-  if (!isObject(v)) return c.fail('dataset', `must be an object with a "name": one of ${list([...GENERATED_NAMES, ...TABLE_NAMES])}`);
+  if (!isObject(v))
+    return c.fail(
+      'dataset',
+      `must be an object with a "name": one of ${list([...GENERATED_NAMES, ...TABLE_NAMES])}`,
+    );
   const name = own(v, 'name');
   if ((TABLE_NAMES as readonly unknown[]).includes(name)) {
     c.unknownKeys(v, ['name'], 'dataset');
@@ -149,11 +170,16 @@ function checkDataset(c: Checker, v: unknown, seed: number): DatasetSpec | undef
     return c.fail('dataset.name', `must be one of ${list([...GENERATED_NAMES, ...TABLE_NAMES])}`);
   }
   c.unknownKeys(v, ['name', 'n', 'noise', 'seed', 'targets'], 'dataset');
-  const n = own(v, 'n') === undefined ? DEFAULTS.generated.n : c.int(own(v, 'n'), 'dataset.n', 2, CAPS.maxGeneratedPoints);
-  const noise = own(v, 'noise') === undefined ? DEFAULTS.generated.noise : c.num(own(v, 'noise'), 'dataset.noise', 0, 1);
+  const n =
+    own(v, 'n') === undefined
+      ? DEFAULTS.generated.n
+      : c.int(own(v, 'n'), 'dataset.n', 2, CAPS.maxGeneratedPoints);
+  const noise =
+    own(v, 'noise') === undefined ? DEFAULTS.generated.noise : c.num(own(v, 'noise'), 'dataset.noise', 0, 1);
   const dseed = own(v, 'seed') === undefined ? seed : c.int(own(v, 'seed'), 'dataset.seed', 0, MAX_SEED);
   const t = own(v, 'targets') ?? DEFAULTS.generated.targets;
-  if (!(TARGET_ENCODINGS as readonly unknown[]).includes(t)) c.fail('dataset.targets', `must be one of ${list(TARGET_ENCODINGS)}`);
+  if (!(TARGET_ENCODINGS as readonly unknown[]).includes(t))
+    c.fail('dataset.targets', `must be one of ${list(TARGET_ENCODINGS)}`);
   if (n === undefined || noise === undefined || dseed === undefined || c.errors.length) return undefined;
   return { name: name as GeneratedName, n, noise, seed: dseed, targets: t as TargetEncoding };
 }
@@ -167,7 +193,10 @@ function checkData(c: Checker, v: unknown, nIn: number, nOut: number): DataRows 
     return c.fail('data.inputs', `must be a list of 1 to ${CAPS.maxRows} rows of ${nIn} numbers`);
   }
   if (!Array.isArray(targets) || targets.length !== inputs.length) {
-    return c.fail('data.targets', `must be a list of ${inputs.length} rows (one per input row) of ${nOut} numbers`);
+    return c.fail(
+      'data.targets',
+      `must be a list of ${inputs.length} rows (one per input row) of ${nOut} numbers`,
+    );
   }
   const X = c.matrix(inputs, 'data.inputs', inputs.length, nIn);
   const T = X && c.matrix(targets, 'data.targets', targets.length, nOut);
@@ -202,11 +231,18 @@ export function validateConfig(input: unknown): ConfigResult {
   if (loss === 'cross-entropy' && activations) {
     const out = activations[depth - 1];
     if (out !== 'sigmoid' && out !== 'softmax') {
-      c.fail('loss', `"cross-entropy" needs a "sigmoid" or "softmax" output layer (activations[${depth - 1}] is "${out}")`);
+      c.fail(
+        'loss',
+        `"cross-entropy" needs a "sigmoid" or "softmax" output layer (activations[${depth - 1}] is "${out}")`,
+      );
     }
   }
-  const lr = get('learningRate') === undefined ? DEFAULTS.learningRate : c.num(get('learningRate'), 'learningRate', 0, CAPS.maxLearningRate, true);
-  const trainBiases = get('trainBiases') === undefined ? DEFAULTS.trainBiases : c.bool(get('trainBiases'), 'trainBiases');
+  const lr =
+    get('learningRate') === undefined
+      ? DEFAULTS.learningRate
+      : c.num(get('learningRate'), 'learningRate', 0, CAPS.maxLearningRate, true);
+  const trainBiases =
+    get('trainBiases') === undefined ? DEFAULTS.trainBiases : c.bool(get('trainBiases'), 'trainBiases');
   const shuffle = get('shuffle') === undefined ? DEFAULTS.shuffle : c.bool(get('shuffle'), 'shuffle');
   const seed = get('seed') === undefined ? DEFAULTS.seed : c.int(get('seed'), 'seed', 0, MAX_SEED);
 
@@ -215,7 +251,8 @@ export function validateConfig(input: unknown): ConfigResult {
   let biases: number[][] | undefined;
   let init: (typeof INIT_NAMES)[number] | undefined;
   if (get('weights') !== undefined) {
-    if (get('init') !== undefined) c.fail('init', 'cannot be given together with "weights"; remove one of them');
+    if (get('init') !== undefined)
+      c.fail('init', 'cannot be given together with "weights"; remove one of them');
     const w = get('weights');
     if (!Array.isArray(w) || w.length !== depth) {
       c.fail('weights', `must be a list of ${depth} weight matrices, one per layer after the input`);
@@ -259,21 +296,39 @@ export function validateConfig(input: unknown): ConfigResult {
     dataset = checkDataset(c, get('dataset'), seed ?? DEFAULTS.seed);
     if (dataset) {
       const s = datasetShape(dataset);
-      if (s.nIn !== nIn) c.fail('layers[0]', `must be ${s.nIn}: the data set "${dataset.name}" has ${s.nIn} inputs`);
-      if (s.nOut !== nOut) c.fail(`layers[${depth}]`, `must be ${s.nOut}: the data set "${dataset.name}" has ${s.nOut} targets`);
+      if (s.nIn !== nIn)
+        c.fail('layers[0]', `must be ${s.nIn}: the data set "${dataset.name}" has ${s.nIn} inputs`);
+      if (s.nOut !== nOut)
+        c.fail(`layers[${depth}]`, `must be ${s.nOut}: the data set "${dataset.name}" has ${s.nOut} targets`);
     }
   } else {
-    c.fail('data', 'is required: give "data" ({"inputs": [[…]], "targets": [[…]]}) or "dataset" ({"name": …})');
+    c.fail(
+      'data',
+      'is required: give "data" ({"inputs": [[…]], "targets": [[…]]}) or "dataset" ({"name": …})',
+    );
   }
 
   const n = rowCount(data, dataset);
   const bv = get('batchSize');
-  const batchSize = bv === undefined ? DEFAULTS.batchSize : c.int(bv, 'batchSize', 1, Math.max(1, n || CAPS.maxRows));
+  const batchSize =
+    bv === undefined ? DEFAULTS.batchSize : c.int(bv, 'batchSize', 1, Math.max(1, n || CAPS.maxRows));
   if (bv !== undefined && batchSize === undefined && n > 0) {
-    c.errors[c.errors.length - 1] = { field: 'batchSize', message: `must be a whole number from 1 to ${n} (the number of samples)` };
+    c.errors[c.errors.length - 1] = {
+      field: 'batchSize',
+      message: `must be a whole number from 1 to ${n} (the number of samples)`,
+    };
   }
 
-  if (c.errors.length || !activations || !loss || lr === undefined || trainBiases === undefined || shuffle === undefined || seed === undefined || batchSize === undefined) {
+  if (
+    c.errors.length ||
+    !activations ||
+    !loss ||
+    lr === undefined ||
+    trainBiases === undefined ||
+    shuffle === undefined ||
+    seed === undefined ||
+    batchSize === undefined
+  ) {
     return { ok: false, errors: c.errors };
   }
   const config: Config = {
@@ -296,7 +351,15 @@ export function validateConfig(input: unknown): ConfigResult {
 /** Parses JSON text (size-capped) and validates it. */
 export function parseConfigText(text: string): ConfigResult {
   if (text.length > CAPS.maxConfigChars) {
-    return { ok: false, errors: [{ field: 'config', message: `is too large (${text.length} characters; at most ${CAPS.maxConfigChars})` }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          field: 'config',
+          message: `is too large (${text.length} characters; at most ${CAPS.maxConfigChars})`,
+        },
+      ],
+    };
   }
   let json: unknown;
   try {

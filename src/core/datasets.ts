@@ -33,7 +33,10 @@ export interface GeneratedOptions {
   readonly targets: TargetEncoding;
 }
 
-export function datasetFromRows(inputs: readonly (readonly number[])[], targets: readonly (readonly number[])[]): Dataset {
+export function datasetFromRows(
+  inputs: readonly (readonly number[])[],
+  targets: readonly (readonly number[])[],
+): Dataset {
   const n = inputs.length;
   const nIn = inputs[0]?.length ?? 0;
   const nOut = targets[0]?.length ?? 0;

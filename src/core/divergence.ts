@@ -5,13 +5,7 @@
  * parameters); when one fails, `findDivergence` replays that batch one neuron at a time to name the
  * first non-finite value.
  */
-import {
-  activateSoftmaxLayer,
-  backwardNeuron,
-  forwardNeuron,
-  loadInput,
-  lossOf,
-} from './network.ts';
+import { activateSoftmaxLayer, backwardNeuron, forwardNeuron, loadInput, lossOf } from './network.ts';
 import { ACT } from './activations.ts';
 import type { Trainer } from './train.ts';
 import { applyUpdate, batchOf, epochOrder } from './train.ts';
@@ -60,8 +54,7 @@ interface Where {
 }
 
 export function makeDivergence(update: number, epoch: number, w: Where): Divergence {
-  const at =
-    w.layer >= 0 ? ` of neuron ${w.neuron + 1} in layer ${w.layer}` : '';
+  const at = w.layer >= 0 ? ` of neuron ${w.neuron + 1} in layer ${w.layer}` : '';
   const sample = w.sample >= 0 ? `, sample ${w.sample + 1}` : '';
   return {
     update,
@@ -89,40 +82,54 @@ export function findDivergence(tr: Trainer, params: Float64Array, u: number): Di
     loadInput(net, ws, data.X, r * data.nIn);
     for (let i = 0; i < data.nIn; i++) {
       const v = ws.a[i]!;
-      if (!isFinite0(v)) return found({ phase: 'input', sample: r, layer: 0, neuron: i, quantity: 'x', value: v });
+      if (!isFinite0(v))
+        return found({ phase: 'input', sample: r, layer: 0, neuron: i, quantity: 'x', value: v });
     }
     for (let l = 1; l <= net.depth; l++) {
       const n = net.sizes[l]!;
       for (let j = 0; j < n; j++) {
         forwardNeuron(net, params, ws, l, j);
         const z = ws.z[net.nOff[l]! + j]!;
-        if (!isFinite0(z)) return found({ phase: 'forward', sample: r, layer: l, neuron: j, quantity: 'z', value: z });
+        if (!isFinite0(z))
+          return found({ phase: 'forward', sample: r, layer: l, neuron: j, quantity: 'z', value: z });
       }
       if (net.actCodes[l - 1] === ACT.softmax) activateSoftmaxLayer(net, ws, l);
       for (let j = 0; j < n; j++) {
         const a = ws.a[net.nOff[l]! + j]!;
-        if (!isFinite0(a)) return found({ phase: 'forward', sample: r, layer: l, neuron: j, quantity: 'a', value: a });
+        if (!isFinite0(a))
+          return found({ phase: 'forward', sample: r, layer: l, neuron: j, quantity: 'a', value: a });
       }
     }
     const loss = lossOf(net, ws, data.T, r * data.nOut);
-    if (!isFinite0(loss)) return found({ phase: 'loss', sample: r, layer: -1, neuron: -1, quantity: 'the loss', value: loss });
+    if (!isFinite0(loss))
+      return found({ phase: 'loss', sample: r, layer: -1, neuron: -1, quantity: 'the loss', value: loss });
     for (let l = net.depth; l >= 1; l--) {
       for (let j = 0; j < net.sizes[l]!; j++) {
         backwardNeuron(net, params, ws, data.T, r * data.nOut, grads, l, j);
         const d = ws.delta[net.nOff[l]! + j]!;
-        if (!isFinite0(d)) return found({ phase: 'backward', sample: r, layer: l, neuron: j, quantity: 'δ', value: d });
+        if (!isFinite0(d))
+          return found({ phase: 'backward', sample: r, layer: l, neuron: j, quantity: 'δ', value: d });
       }
     }
   }
   for (let k = 0; k < grads.length; k++) {
     const g = grads[k]!;
-    if (!isFinite0(g)) return found({ phase: 'backward', sample: -1, layer: -1, neuron: -1, quantity: 'the batch gradient', value: g });
+    if (!isFinite0(g))
+      return found({
+        phase: 'backward',
+        sample: -1,
+        layer: -1,
+        neuron: -1,
+        quantity: 'the batch gradient',
+        value: g,
+      });
   }
   const trial = params.slice();
   applyUpdate(net, trial, grads, tr.options, end - start);
   for (let k = 0; k < trial.length; k++) {
     const v = trial[k]!;
-    if (!isFinite0(v)) return found({ phase: 'update', sample: -1, layer: -1, neuron: -1, quantity: 'a parameter', value: v });
+    if (!isFinite0(v))
+      return found({ phase: 'update', sample: -1, layer: -1, neuron: -1, quantity: 'a parameter', value: v });
   }
   // Not reproducible: should not happen (the computation is deterministic).
   return found({ phase: 'update', sample: -1, layer: -1, neuron: -1, quantity: 'a value', value: NaN });

@@ -56,10 +56,7 @@ export function packParams(
 }
 
 /** The inverse of `packParams`. */
-export function unpackParams(
-  net: Network,
-  p: Float64Array,
-): { weights: number[][][]; biases: number[][] } {
+export function unpackParams(net: Network, p: Float64Array): { weights: number[][][]; biases: number[][] } {
   const weights: number[][][] = [];
   const biases: number[][] = [];
   for (let l = 1; l <= net.depth; l++) {

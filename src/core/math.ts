@@ -8,19 +8,19 @@
  * into the training loop.
  */
 
-const LN2_HI = 6.9314718036912381649e-1;
-const LN2_LO = 1.90821492927058770002e-10;
-const INV_LN2 = 1.442695040888963387;
+const LN2_HI = 0.6931471803691238;
+const LN2_LO = 1.9082149292705877e-10;
+const INV_LN2 = 1.4426950408889634;
 const HALF_LN2 = 0.34657359027997264; // fdlibm compares the high word with 0x3fd62e42
 const THREE_HALVES_LN2 = 1.0397207708399179; // 0x3ff0a2b2
-const EXP_OVERFLOW = 7.09782712893383973096e2;
-const EXP_UNDERFLOW = -7.45133219101941108420e2;
+const EXP_OVERFLOW = 709.782712893384;
+const EXP_UNDERFLOW = -745.1332191019411;
 
-const P1 = 1.66666666666666019037e-1;
-const P2 = -2.77777777770155933842e-3;
-const P3 = 6.61375632143793436117e-5;
-const P4 = -1.65339022054652515390e-6;
-const P5 = 4.13813679705723846039e-8;
+const P1 = 0.16666666666666602;
+const P2 = -0.0027777777777015593;
+const P3 = 6.613756321437934e-5;
+const P4 = -1.6533902205465252e-6;
+const P5 = 4.1381367970572385e-8;
 
 /** 2^k for k = −1074 … 1023 at index k + 1074, built by exact doubling and halving. */
 const POW2 = (() => {
@@ -89,8 +89,8 @@ export function tanh(x: number): number {
   }
   if (x === 0) return x; // keeps −0
   const s = x * x;
-  const p = (-9.64399179425052238628e-1 * s - 9.92877231001918586564e1) * s - 1.61468768441708447952e3;
-  const q = ((s + 1.12811678491632931402e2) * s + 2.23548839060100448583e3) * s + 4.84406305325125486048e3;
+  const p = (-0.9643991794250523 * s - 99.28772310019185) * s - 1614.6876844170845;
+  const q = ((s + 112.81167849163293) * s + 2235.4883906010045) * s + 4844.063053251255;
   return x + (x * s * p) / q;
 }
 
@@ -99,13 +99,13 @@ export function sigmoid(x: number): number {
   return 1 / (1 + exp(-x));
 }
 
-const LG1 = 6.666666666666735130e-1;
-const LG2 = 3.999999999940941908e-1;
-const LG3 = 2.857142874366239149e-1;
-const LG4 = 2.222219843214978396e-1;
-const LG5 = 1.818357216161805012e-1;
-const LG6 = 1.531383769920937332e-1;
-const LG7 = 1.479819860511658591e-1;
+const LG1 = 0.6666666666666735;
+const LG2 = 0.3999999999940942;
+const LG3 = 0.2857142874366239;
+const LG4 = 0.22222198432149784;
+const LG5 = 0.1818357216161805;
+const LG6 = 0.15313837699209373;
+const LG7 = 0.14798198605116586;
 
 const F64 = new Float64Array(1);
 const U32 = new Uint32Array(F64.buffer);
@@ -137,7 +137,7 @@ export function log(x: number): number {
   const dk = k;
   if ((0x000fffff & (2 + hx)) < 3) {
     if (f === 0) return k === 0 ? 0 : dk * LN2_HI + dk * LN2_LO;
-    const R = f * f * (0.5 - 0.33333333333333333 * f);
+    const R = f * f * (0.5 - 0.3333333333333333 * f);
     return k === 0 ? f - R : dk * LN2_HI - (R - dk * LN2_LO - f);
   }
   const s = f / (2 + f);
@@ -177,7 +177,7 @@ export function cosSin(x: number): [number, number] {
   let ts = 1;
   for (let n = 1; n <= 12; n++) {
     tc *= -r2 / ((2 * n - 1) * (2 * n));
-    ts *= -r2 / ((2 * n) * (2 * n + 1));
+    ts *= -r2 / (2 * n * (2 * n + 1));
     c += tc;
     s += ts;
   }

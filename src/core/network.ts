@@ -122,19 +122,13 @@ export function loadInput(net: Network, ws: Workspace, x: Float64Array, xOff: nu
  * z_j = Σ_i w_ji a_i + b_j for neuron j of layer l, and a_j = f(z_j) unless the layer is softmax
  * (softmax needs every z of the layer: call `activateSoftmaxLayer` after its last neuron).
  */
-export function forwardNeuron(
-  net: Network,
-  params: Float64Array,
-  ws: Workspace,
-  l: number,
-  j: number,
-): void {
+export function forwardNeuron(net: Network, params: Float64Array, ws: Workspace, l: number, j: number): void {
   const nin = net.sizes[l - 1]!;
   const inOff = net.nOff[l - 1]!;
   const row = net.wOff[l]! + j * nin;
   const a = ws.a;
-  let s = 0;
-  for (let i = 0; i < nin; i++) s += params[row + i]! * a[inOff + i]!;
+  let s = params[row]! * a[inOff]!;
+  for (let i = 1; i < nin; i++) s += params[row + i]! * a[inOff + i]!;
   s += params[net.bOff[l]! + j]!;
   const idx = net.nOff[l]! + j;
   ws.z[idx] = s;
@@ -158,16 +152,7 @@ export function forwardAll(net: Network, params: Float64Array, ws: Workspace): v
 /** The loss of the sample after its forward pass, against targets t[tOff..). */
 export function lossOf(net: Network, ws: Workspace, t: Float64Array, tOff: number): number {
   const L = net.depth;
-  return sampleLoss(
-    net.lossCode,
-    net.actCodes[L - 1]!,
-    ws.z,
-    ws.a,
-    net.nOff[L]!,
-    t,
-    tOff,
-    net.sizes[L]!,
-  );
+  return sampleLoss(net.lossCode, net.actCodes[L - 1]!, ws.z, ws.a, net.nOff[L]!, t, tOff, net.sizes[L]!);
 }
 
 /**
@@ -229,8 +214,8 @@ export function backwardNeuron(
     const w = net.wOff[l + 1]! + j;
     const dOff = net.nOff[l + 1]!;
     const delta = ws.delta;
-    g = 0;
-    for (let k = 0; k < nout; k++) g += delta[dOff + k]! * params[w + k * nl]!;
+    g = delta[dOff]! * params[w]!;
+    for (let k = 1; k < nout; k++) g += delta[dOff + k]! * params[w + k * nl]!;
     d = g * activationDerivative(code, ws.z[idx]!, a[idx]!);
   }
   ws.dLda[idx] = g;

@@ -31,9 +31,9 @@ export function normalFrom(rng: Rng, mean: number, sd: number): Rng {
       spare = NaN;
       return mean + sd * v;
     }
-    let x = 0;
-    let y = 0;
-    let r = 0;
+    let x: number;
+    let y: number;
+    let r: number;
     do {
       x = rng() * 2 - 1;
       y = rng() * 2 - 1;
@@ -53,7 +53,7 @@ function mix(a: number, b: number): number {
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
-  return (h >>> 1) || 1;
+  return h >>> 1 || 1;
 }
 
 /** Fisher–Yates shuffle of 0…n−1 into `out`, driven by `rng`. */

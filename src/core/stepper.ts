@@ -245,8 +245,13 @@ export class Stepper {
     const w = m % per;
     const row = epochOrder(this.trainer, b.epoch)[b.start + slot]!;
     const tOff = row * data.nOut;
-    const fail = (phase: 'forward' | 'loss' | 'backward', layer: number, neuron: number, quantity: string, value: number) =>
-      makeDivergence(this.u, b.epoch, { phase, sample: row, layer, neuron, quantity, value });
+    const fail = (
+      phase: 'forward' | 'loss' | 'backward',
+      layer: number,
+      neuron: number,
+      quantity: string,
+      value: number,
+    ) => makeDivergence(this.u, b.epoch, { phase, sample: row, layer, neuron, quantity, value });
     if (w < this.F) {
       if (w === 0) {
         loadInput(net, ws, data.X, row * data.nIn);
@@ -293,7 +298,10 @@ export class Stepper {
   step(g: Granularity = 'step'): Divergence | null {
     if (this.divergence) return this.divergence;
     if (g === 'batch' || g === 'epoch') {
-      const target = g === 'batch' ? this.u + 1 : (Math.floor(this.u / this.trainer.updatesPerEpoch) + 1) * this.trainer.updatesPerEpoch;
+      const target =
+        g === 'batch'
+          ? this.u + 1
+          : (Math.floor(this.u / this.trainer.updatesPerEpoch) + 1) * this.trainer.updatesPerEpoch;
       return this.fastTo(target);
     }
     do {
@@ -396,10 +404,20 @@ export class Stepper {
       for (let k = 0; k < this.F; k++) {
         const l = this.fLayer[k]!;
         forwardNeuron(this.net, this.params, this.ws, l, this.fNeuron[k]!);
-        if (this.net.actCodes[l - 1] === ACT.softmax && this.fNeuron[k] === this.net.sizes[l]! - 1) activateSoftmaxLayer(this.net, this.ws, l);
+        if (this.net.actCodes[l - 1] === ACT.softmax && this.fNeuron[k] === this.net.sizes[l]! - 1)
+          activateSoftmaxLayer(this.net, this.ws, l);
       }
       for (let k = 0; k < this.F; k++) {
-        backwardNeuron(this.net, this.params, this.ws, this.data.T, row * this.data.nOut, sums, this.bLayer[k]!, this.bNeuron[k]!);
+        backwardNeuron(
+          this.net,
+          this.params,
+          this.ws,
+          this.data.T,
+          row * this.data.nOut,
+          sums,
+          this.bLayer[k]!,
+          this.bNeuron[k]!,
+        );
       }
     }
     this.params.set(saved);
@@ -471,7 +489,9 @@ export class Stepper {
       ready: {
         dzdp: p.kind === 'bias' || this.activationDone(l - 1, p.from),
         dadz: this.activationDone(l, j),
-        downstream: last ? [] : Array.from({ length: this.net.sizes[l + 1]! }, (_, k) => this.backwardDone(l + 1, k)),
+        downstream: last
+          ? []
+          : Array.from({ length: this.net.sizes[l + 1]! }, (_, k) => this.backwardDone(l + 1, k)),
         loss: this.lossDone(),
         delta: this.backwardDone(l, j),
       },
@@ -487,5 +507,4 @@ export class Stepper {
   datasetLoss(): number {
     return datasetLoss(this.net, this.params, this.data, this.lossWs);
   }
-
 }

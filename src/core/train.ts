@@ -10,15 +10,11 @@
  * gradient is divided by the batch length (the batch gradient is the mean of per-sample gradients).
  */
 import type { Dataset } from './datasets.ts';
-import { findDivergence, isFinite0, sumTimesZero } from './divergence.ts';
+import { findDivergence, sumTimesZero } from './divergence.ts';
 import type { Divergence } from './divergence.ts';
-import {
-  backwardAll,
-  createWorkspace,
-  forwardAll,
-  loadInput,
-  lossOf,
-} from './network.ts';
+import { compileKernel, genericKernel } from './kernel.ts';
+import type { BatchKernel } from './kernel.ts';
+import { backwardAll, createWorkspace, forwardAll, loadInput, lossOf } from './network.ts';
 import type { Network, Workspace } from './network.ts';
 import { permutation, rngFor } from './rng.ts';
 
@@ -45,21 +41,35 @@ export interface Trainer {
   orderEpoch: number;
   /** The parameters before the last update, to restore them when that update diverged. */
   readonly previous: Float64Array;
+  /** Accumulates one batch: compiled for this shape, or the generic loops. */
+  readonly kernel: BatchKernel;
 }
 
-export function createTrainer(net: Network, data: Dataset, options: TrainOptions): Trainer {
+export interface TrainerOptions {
+  /** Use the generic loops even where a compiled kernel is available (tests compare the two). */
+  readonly generic?: boolean;
+}
+
+export function createTrainer(
+  net: Network,
+  data: Dataset,
+  options: TrainOptions,
+  how: TrainerOptions = {},
+): Trainer {
   const order = new Int32Array(data.n);
   for (let i = 0; i < data.n; i++) order[i] = i;
+  const ws = createWorkspace(net);
   return {
     net,
     data,
     options,
     updatesPerEpoch: Math.ceil(data.n / options.batchSize),
-    ws: createWorkspace(net),
+    ws,
     grads: new Float64Array(net.paramCount),
     order,
     orderEpoch: options.shuffle ? -1 : Infinity,
     previous: new Float64Array(net.paramCount),
+    kernel: (how.generic ? null : compileKernel(net)) ?? genericKernel(net, ws),
   };
 }
 
@@ -92,7 +102,13 @@ export function batchOf(tr: Trainer, update: number): BatchRange {
  * params ← params − (α / batch length) · grads, then zero grads. Biases move only when trained.
  * Returns false when a parameter became NaN or ±∞.
  */
-export function applyUpdate(net: Network, params: Float64Array, grads: Float64Array, options: TrainOptions, batchLength: number): boolean {
+export function applyUpdate(
+  net: Network,
+  params: Float64Array,
+  grads: Float64Array,
+  options: TrainOptions,
+  batchLength: number,
+): boolean {
   const scale = options.learningRate / batchLength;
   let check = 0;
   for (let l = 1; l <= net.depth; l++) {
@@ -113,24 +129,18 @@ export function applyUpdate(net: Network, params: Float64Array, grads: Float64Ar
  * the divergence (NaN or ∞) at the first computation where it appeared; then `params` hold the values
  * from before the failing update.
  */
-export function runUpdates(tr: Trainer, params: Float64Array, from: number, count: number): Divergence | null {
-  const { net, data, ws, grads } = tr;
-  const { X, T, nIn, nOut } = data;
+export function runUpdates(
+  tr: Trainer,
+  params: Float64Array,
+  from: number,
+  count: number,
+): Divergence | null {
+  const { net, data, grads, kernel } = tr;
+  const { X, T } = data;
   for (let u = from; u < from + count; u++) {
     const { epoch, start, end } = batchOf(tr, u);
     const order = epochOrder(tr, epoch);
-    for (let s = start; s < end; s++) {
-      const r = order[s]!;
-      loadInput(net, ws, X, r * nIn);
-      forwardAll(net, params, ws);
-      const loss = lossOf(net, ws, T, r * nOut);
-      if (!isFinite0(loss)) {
-        grads.fill(0);
-        return findDivergence(tr, params, u);
-      }
-      backwardAll(net, params, ws, T, r * nOut, grads);
-    }
-    if (sumTimesZero(grads) !== 0) {
+    if (kernel(params, grads, X, T, order, start, end) >= 0 || sumTimesZero(grads) !== 0) {
       grads.fill(0);
       return findDivergence(tr, params, u);
     }
@@ -144,7 +154,12 @@ export function runUpdates(tr: Trainer, params: Float64Array, from: number, coun
 }
 
 /** Runs whole epochs from update index `from`. */
-export function runEpochs(tr: Trainer, params: Float64Array, from: number, epochs: number): Divergence | null {
+export function runEpochs(
+  tr: Trainer,
+  params: Float64Array,
+  from: number,
+  epochs: number,
+): Divergence | null {
   return runUpdates(tr, params, from, epochs * tr.updatesPerEpoch);
 }
 
@@ -160,7 +175,13 @@ export function datasetLoss(net: Network, params: Float64Array, data: Dataset, w
 }
 
 /** The gradient of the data-set loss (the mean of per-sample gradients) into `out`. */
-export function datasetGradient(net: Network, params: Float64Array, data: Dataset, ws: Workspace, out: Float64Array): void {
+export function datasetGradient(
+  net: Network,
+  params: Float64Array,
+  data: Dataset,
+  ws: Workspace,
+  out: Float64Array,
+): void {
   out.fill(0);
   for (let r = 0; r < data.n; r++) {
     loadInput(net, ws, data.X, r * data.nIn);

@@ -64,19 +64,51 @@ describe('valid configs', () => {
 describe('rejections name the field and what is allowed', () => {
   const cases: [string, Record<string, unknown>, string, string[]?][] = [
     ['unknown key', { colour: 'red' }, 'colour: unknown key "colour"; allowed: "layers"'],
-    ['prototype key', JSON.parse('{"__proto__": {"x": 1}}') as Record<string, unknown>, '__proto__: unknown key'],
+    [
+      'prototype key',
+      JSON.parse('{"__proto__": {"x": 1}}') as Record<string, unknown>,
+      '__proto__: unknown key',
+    ],
     ['constructor key', { constructor: 1 }, 'constructor: unknown key'],
-    ['too many hidden layers', { layers: [2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2] }, 'layers: must be a list of 2 to 10 layer sizes'],
+    [
+      'too many hidden layers',
+      { layers: [2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2] },
+      'layers: must be a list of 2 to 10 layer sizes',
+    ],
     ['too many inputs', { layers: [17, 2, 2] }, 'layers[0]: must be a whole number of inputs from 1 to 16'],
     ['too many neurons', { layers: [2, 17, 2] }, 'layers[1]: must be a whole number of neurons from 1 to 16'],
     ['too many outputs', { layers: [2, 2, 11] }, 'layers[2]: must be a whole number of outputs from 1 to 10'],
     ['fractional layer', { layers: [2, 1.5, 2] }, 'layers[1]: must be a whole number'],
-    ['bad activation', { activations: ['sigmoid', 'swish'] }, 'activations[1]: must be one of "sigmoid", "tanh", "relu", "leaky-relu", "linear", "softmax"'],
-    ['hidden softmax', { activations: ['softmax', 'sigmoid'] }, 'activations[0]: "softmax" is allowed only on the output layer'],
-    ['wrong activation count', { activations: ['sigmoid'] }, 'activations: must be a list of 2 activation names'],
-    ['bad loss', { loss: 'hinge' }, 'loss: must be one of "squared-error", "half-squared-error", "mean-squared-error", "cross-entropy"'],
-    ['cross-entropy on tanh', { loss: 'cross-entropy', activations: ['sigmoid', 'tanh'] }, 'loss: "cross-entropy" needs a "sigmoid" or "softmax" output layer'],
-    ['zero learning rate', { learningRate: 0 }, 'learningRate: must be a number greater than 0 and at most 100'],
+    [
+      'bad activation',
+      { activations: ['sigmoid', 'swish'] },
+      'activations[1]: must be one of "sigmoid", "tanh", "relu", "leaky-relu", "linear", "softmax"',
+    ],
+    [
+      'hidden softmax',
+      { activations: ['softmax', 'sigmoid'] },
+      'activations[0]: "softmax" is allowed only on the output layer',
+    ],
+    [
+      'wrong activation count',
+      { activations: ['sigmoid'] },
+      'activations: must be a list of 2 activation names',
+    ],
+    [
+      'bad loss',
+      { loss: 'hinge' },
+      'loss: must be one of "squared-error", "half-squared-error", "mean-squared-error", "cross-entropy"',
+    ],
+    [
+      'cross-entropy on tanh',
+      { loss: 'cross-entropy', activations: ['sigmoid', 'tanh'] },
+      'loss: "cross-entropy" needs a "sigmoid" or "softmax" output layer',
+    ],
+    [
+      'zero learning rate',
+      { learningRate: 0 },
+      'learningRate: must be a number greater than 0 and at most 100',
+    ],
     ['negative learning rate', { learningRate: -1 }, 'learningRate: must be a number greater than 0'],
     ['string learning rate', { learningRate: '0.5' }, 'learningRate: must be a number'],
     ['zero batch', { batchSize: 0 }, 'batchSize: must be a whole number from 1 to 1 (the number of samples)'],
@@ -85,21 +117,70 @@ describe('rejections name the field and what is allowed', () => {
     ['bad seed', { seed: -3 }, 'seed: must be a whole number from 0 to 4294967295'],
     ['init with weights', { init: 'he' }, 'init: cannot be given together with "weights"'],
     ['bad init', { init: 'zeros' }, 'init: must be one of "uniform", "xavier", "he"', ['weights', 'biases']],
-    ['weights shape', { weights: [[[0.15, 0.2]], [[0.4, 0.45], [0.5, 0.55]]] }, 'weights[0]: must be a list of 2 rows'],
-    ['weight not a number', { weights: [[[0.15, null], [0.25, 0.3]], [[0.4, 0.45], [0.5, 0.55]]] }, 'weights[0][0][1]: must be a finite number'],
+    [
+      'weights shape',
+      {
+        weights: [
+          [[0.15, 0.2]],
+          [
+            [0.4, 0.45],
+            [0.5, 0.55],
+          ],
+        ],
+      },
+      'weights[0]: must be a list of 2 rows',
+    ],
+    [
+      'weight not a number',
+      {
+        weights: [
+          [
+            [0.15, null],
+            [0.25, 0.3],
+          ],
+          [
+            [0.4, 0.45],
+            [0.5, 0.55],
+          ],
+        ],
+      },
+      'weights[0][0][1]: must be a finite number',
+    ],
     ['bias shape', { biases: [[0.35], [0.6, 0.6]] }, 'biases[0]: must be a list of 2 numbers'],
     ['data missing', {}, 'data: is required', ['data']],
-    ['input width', { data: { inputs: [[1, 2, 3]], targets: [[0, 1]] } }, 'data.inputs[0]: must be a list of 2 numbers'],
+    [
+      'input width',
+      { data: { inputs: [[1, 2, 3]], targets: [[0, 1]] } },
+      'data.inputs[0]: must be a list of 2 numbers',
+    ],
     ['target rows', { data: { inputs: [[1, 2]], targets: [] } }, 'data.targets: must be a list of 1 rows'],
     ['data and dataset', { dataset: { name: 'xor' } }, 'dataset: cannot be given together with "data"'],
-    ['unknown data set', { dataset: { name: 'mnist' } }, 'dataset.name: must be one of "xor", "circle", "spiral", "gaussians", "x1x2y", "face-car"', ['data']],
-    ['data set too big', { layers: [2, 2, 1], activations: ['tanh', 'tanh'], dataset: { name: 'xor', n: 1e6 } }, 'dataset.n: must be a whole number from 2 to 2000', ['data', 'weights', 'biases']],
-    ['data set shape', { dataset: { name: 'xor' } }, 'layers[2]: must be 1: the data set "xor" has 1 targets', ['data', 'weights', 'biases']],
+    [
+      'unknown data set',
+      { dataset: { name: 'mnist' } },
+      'dataset.name: must be one of "xor", "circle", "spiral", "gaussians", "x1x2y", "face-car"',
+      ['data'],
+    ],
+    [
+      'data set too big',
+      { layers: [2, 2, 1], activations: ['tanh', 'tanh'], dataset: { name: 'xor', n: 1e6 } },
+      'dataset.n: must be a whole number from 2 to 2000',
+      ['data', 'weights', 'biases'],
+    ],
+    [
+      'data set shape',
+      { dataset: { name: 'xor' } },
+      'layers[2]: must be 1: the data set "xor" has 1 targets',
+      ['data', 'weights', 'biases'],
+    ],
   ];
   for (const [what, patch, message, drop] of cases) {
     it(what, () => {
       const errors = errorsOf(patch, drop);
-      expect(errors.some((e) => e.startsWith(message)), `${JSON.stringify(errors)} should include "${message}"`).toBe(true);
+      expect(
+        errors.some((e) => e.startsWith(message)),
+        `${JSON.stringify(errors)} should include "${message}"`,
+      ).toBe(true);
     });
   }
 

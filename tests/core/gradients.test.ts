@@ -68,7 +68,9 @@ describe('backprop gradients equal central finite differences', () => {
         for (let k = 0; k < net.paramCount; k++) {
           const tol = 1e-6 + 1e-5 * Math.abs(numeric[k]!);
           if (Math.abs(analytic[k]! - numeric[k]!) > tol) {
-            throw new Error(`param ${k}: analytic ${analytic[k]} numeric ${numeric[k]} (${JSON.stringify(c)})`);
+            throw new Error(
+              `param ${k}: analytic ${analytic[k]} numeric ${numeric[k]} (${JSON.stringify(c)})`,
+            );
           }
         }
       }),

@@ -16,7 +16,13 @@ describe('seed 001: gradient descent and the sign of the slope', () => {
     const net = createNetwork([1, 1], ['linear'], 'squared-error');
     const params = Float64Array.from([w, 0]);
     const data = datasetFromRows([[1]], [[t]]);
-    const tr = createTrainer(net, data, { learningRate: 0.05, batchSize: 1, trainBiases: false, shuffle: false, seed: 1 });
+    const tr = createTrainer(net, data, {
+      learningRate: 0.05,
+      batchSize: 1,
+      trainBiases: false,
+      shuffle: false,
+      seed: 1,
+    });
     runUpdates(tr, params, 0, 1);
     return params[0]!;
   }
@@ -49,9 +55,17 @@ describe('seed 002: the 1-1-1 sigmoid chain', () => {
   const y = sigmoid(w2 * h + b2);
 
   it('∂L/∂w2 = (y − t)·y(1 − y)·h and ∂L/∂b2 = (y − t)·y(1 − y), with no w2 factor', () => {
-    const s = new Stepper({ net, data, params, options: buildRun(findPreset('chain-1-1-1')!.config).options });
+    const s = new Stepper({
+      net,
+      data,
+      params,
+      options: buildRun(findPreset('chain-1-1-1')!.config).options,
+    });
     for (let k = 0; k < 4; k++) s.step();
-    expect(s.chain({ kind: 'weight', layer: 2, to: 0, from: 0 }).rule.gradient).toBeCloseTo((y - t) * y * (1 - y) * h, 14);
+    expect(s.chain({ kind: 'weight', layer: 2, to: 0, from: 0 }).rule.gradient).toBeCloseTo(
+      (y - t) * y * (1 - y) * h,
+      14,
+    );
     const b2chain = s.chain({ kind: 'bias', layer: 2, to: 0 }).rule;
     expect(b2chain.gradient).toBeCloseTo((y - t) * y * (1 - y), 14);
     expect(b2chain.dzdp).toEqual({ kind: 'one', value: 1 });
@@ -67,7 +81,10 @@ describe('seed 002: the 1-1-1 sigmoid chain', () => {
       (y - t) * y * (1 - y) * w2 * h * (1 - h) * x,
       14,
     );
-    expect(s.chain({ kind: 'bias', layer: 1, to: 0 }).rule.gradient).toBeCloseTo((y - t) * y * (1 - y) * w2 * h * (1 - h), 14);
+    expect(s.chain({ kind: 'bias', layer: 1, to: 0 }).rule.gradient).toBeCloseTo(
+      (y - t) * y * (1 - y) * w2 * h * (1 - h),
+      14,
+    );
   });
 });
 

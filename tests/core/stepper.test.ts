@@ -19,7 +19,11 @@ describe('micro-steps through the 2-2-2 example', () => {
     const phases: string[] = [];
     for (let k = 0; k < 10; k++) {
       const next = s.position().next;
-      phases.push(next.phase === 'forward' || next.phase === 'backward' ? `${next.phase} ${next.layer}.${next.neuron}` : next.phase);
+      phases.push(
+        next.phase === 'forward' || next.phase === 'backward'
+          ? `${next.phase} ${next.layer}.${next.neuron}`
+          : next.phase,
+      );
       s.step('step');
     }
     expect(phases).toEqual([

@@ -7,7 +7,14 @@ import { datasetFromRows, generateDataset } from '../../src/core/datasets.ts';
 import { initParams } from '../../src/core/init.ts';
 import { createNetwork, createWorkspace, forwardAll, loadInput, lossOf } from '../../src/core/network.ts';
 import { Stepper } from '../../src/core/stepper.ts';
-import { batchOf, createTrainer, datasetGradient, epochOrder, runEpochs, runUpdates } from '../../src/core/train.ts';
+import {
+  batchOf,
+  createTrainer,
+  datasetGradient,
+  epochOrder,
+  runEpochs,
+  runUpdates,
+} from '../../src/core/train.ts';
 import { numericGradient } from './helpers.ts';
 
 const circle = findPreset('circle')!.config;
@@ -16,7 +23,13 @@ describe('the schedule', () => {
   it('splits n = 7 with batch 3 into 3 + 3 + 1 per epoch', () => {
     const data = generateDataset('xor', { n: 7, noise: 0, seed: 1, targets: 'sign' });
     const net = createNetwork([2, 1], ['tanh'], 'half-squared-error');
-    const tr = createTrainer(net, data, { learningRate: 0.1, batchSize: 3, trainBiases: true, shuffle: false, seed: 1 });
+    const tr = createTrainer(net, data, {
+      learningRate: 0.1,
+      batchSize: 3,
+      trainBiases: true,
+      shuffle: false,
+      seed: 1,
+    });
     expect(tr.updatesPerEpoch).toBe(3);
     expect([0, 1, 2, 3].map((u) => batchOf(tr, u))).toEqual([
       { epoch: 0, batch: 0, start: 0, end: 3 },

@@ -1,0 +1,61 @@
+/** The compiled batch kernel computes exactly the bits of the generic per-neuron loops. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ACTIVATION_NAMES } from '../../src/core/activations.ts';
+import type { ActivationName } from '../../src/core/activations.ts';
+import { generateDataset } from '../../src/core/datasets.ts';
+import { initParams } from '../../src/core/init.ts';
+import { compileKernel, kernelSource } from '../../src/core/kernel.ts';
+import { LOSS_NAMES } from '../../src/core/losses.ts';
+import type { LossName } from '../../src/core/losses.ts';
+import { createNetwork } from '../../src/core/network.ts';
+import { createTrainer, runUpdates } from '../../src/core/train.ts';
+
+const hidden = ACTIVATION_NAMES.filter((a) => a !== 'softmax');
+
+describe('the compiled kernel', () => {
+  it('is compiled here, from numbers and fixed names only', () => {
+    const net = createNetwork([2, 3, 2], ['relu', 'softmax'], 'cross-entropy');
+    expect(compileKernel(net)).not.toBeNull();
+    // identifiers, numbers, operators: no string literals, nothing from user data
+    expect(kernelSource(net)).toMatch(/^[\w\s[\]().;=+\-*/<>!?:,{}]*$/);
+  });
+
+  it('trains to the same bits as the generic loops, over random networks', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.constantFrom(...hidden), { minLength: 4, maxLength: 4 }),
+        fc.constantFrom<ActivationName>(...ACTIVATION_NAMES),
+        fc.constantFrom<LossName>(...LOSS_NAMES),
+        fc.integer({ min: 1, max: 7 }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 1000 }),
+        (hid, acts, outAct0, loss, batchSize, shuffle, seed) => {
+          let outAct = outAct0;
+          if (loss === 'cross-entropy' && outAct !== 'softmax') outAct = 'sigmoid';
+          const oneHot = outAct === 'softmax';
+          const data = generateDataset('gaussians', {
+            n: 13,
+            noise: 0.1,
+            seed,
+            targets: oneHot ? 'one-hot' : 'binary',
+          });
+          const sizes = [2, ...hid, oneHot ? 2 : 1];
+          const net = createNetwork(sizes, [...hid.map((_, l) => acts[l]!), outAct], loss);
+          const options = { learningRate: 0.3, batchSize, trainBiases: seed % 2 === 0, shuffle, seed };
+          const a = initParams(net, 'uniform', seed);
+          const b = a.slice();
+          const fast = createTrainer(net, data, options);
+          const generic = createTrainer(net, data, options, { generic: true });
+          expect(fast.kernel).not.toBe(generic.kernel);
+          const da = runUpdates(fast, a, 0, 40);
+          const db = runUpdates(generic, b, 0, 40);
+          expect(da).toEqual(db);
+          expect(Array.from(a)).toEqual(Array.from(b));
+        },
+      ),
+      { numRuns: 200, seed: 7 },
+    );
+  });
+});
