@@ -10,7 +10,7 @@
  */
 import { ACT, LEAKY_SLOPE } from './activations.ts';
 import { LOSS, sampleLoss } from './losses.ts';
-import { exp, sigmoid, tanh } from './math.ts';
+import { exp, MATH_CONSTANTS, sigmoid } from './math.ts';
 import { backwardAll, forwardAll, loadInput, lossOf } from './network.ts';
 import type { Network, Workspace } from './network.ts';
 
@@ -67,8 +67,6 @@ function activationExpr(code: number, z: string): string {
   switch (code) {
     case ACT.sigmoid:
       return `sigmoid(${z})`;
-    case ACT.tanh:
-      return `tanh(${z})`;
     case ACT.relu:
       return `(${z} > 0 ? ${z} : 0)`;
     case ACT['leaky-relu']:
@@ -76,6 +74,28 @@ function activationExpr(code: number, z: string): string {
     default:
       return z;
   }
+}
+
+/**
+ * `const a = tanh(z)` as straight-line statements: the branches of `tanh` and, on its exp branch,
+ * fdlibm's exp for 1.25 < y ≤ 44 (k ≥ 2), with the same operations in the same order. Inlined because
+ * a call per neuron that TurboFan does not inline boxes its result (a heap allocation per neuron).
+ */
+function tanhStatements(z: string, a: string): string {
+  return [
+    `let ${a};`,
+    `{ const ax = ${z} < 0 ? -${z} : ${z};`,
+    `if (ax > 22) ${a} = ${z} < 0 ? -1 : 1;`,
+    'else if (ax > 0.625) {',
+    'const y = 2 * ax; const k = (INV_LN2 * y + 0.5) | 0;',
+    'const hi = y - k * LN2_HI; const lo = k * LN2_LO; const r = hi - lo; const t = r * r;',
+    'const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));',
+    'const e = (1 - (lo - (r * c) / (2 - c) - hi)) * POW2[k + 1074];',
+    `const q = 1 - 2 / (e + 1); ${a} = ${z} < 0 ? -q : q; }`,
+    `else if (${z} === 0) ${a} = ${z};`,
+    `else { const s2 = ${z} * ${z};`,
+    `${a} = ${z} + (${z} * s2 * ((TANH_P0 * s2 + TANH_P1) * s2 + TANH_P2)) / (((s2 + TANH_Q0) * s2 + TANH_Q1) * s2 + TANH_Q2); } }`,
+  ].join('\n');
 }
 
 function derivativeExpr(code: number, z: string, a: string): string {
@@ -93,7 +113,11 @@ function derivativeExpr(code: number, z: string, a: string): string {
   }
 }
 
-/** The kernel's source for `net` (exported for tests and for reading). */
+/**
+ * The kernel's source for `net` (exported for tests and for reading): one function per layer and
+ * direction — small enough for TurboFan to optimise even at 8 hidden layers of 16 — with values
+ * passed between them in the arrays A (activations), Z (sums) and D (δ), and a loop over the batch.
+ */
 export function kernelSource(net: Network): string {
   const L = net.depth;
   const sizes = net.sizes;
@@ -105,104 +129,133 @@ export function kernelSource(net: Network): string {
   const z = (n: number) => `z${n}`;
   const a = (n: number) => `a${n}`;
   const d = (n: number) => `d${n}`;
-  const lines: string[] = [];
-  const emit = (s: string) => lines.push(s);
-  emit('for (let s = start; s < end; s++) {');
-  emit('const r = order[s];');
-  emit(`const xo = r * ${nIn};`);
-  emit(`const to = r * ${K};`);
-  for (let i = 0; i < nIn; i++) emit(`const ${a(i)} = X[xo + ${i}];`);
-  // Forward: z = Σ w·a + b (left to right, as forwardNeuron), a = f(z).
+  const out: string[] = [];
+  const loadA = (l: number) => {
+    for (let i = 0; i < sizes[l]!; i++) out.push(`const ${a(net.nOff[l]! + i)} = A[${net.nOff[l]! + i}];`);
+  };
+
+  // Forward, layer l: z = Σ w·a + b (left to right, as forwardNeuron), a = f(z).
   for (let l = 1; l <= L; l++) {
     const nin = sizes[l - 1]!;
     const code = net.actCodes[l - 1]!;
+    out.push(`function forward${l}(P, A, Z) {`);
+    loadA(l - 1);
     for (let j = 0; j < sizes[l]!; j++) {
       const idx = net.nOff[l]! + j;
       const row = net.wOff[l]! + j * nin;
       const terms = Array.from({ length: nin }, (_, i) => `P[${row + i}] * ${a(net.nOff[l - 1]! + i)}`);
-      emit(`const ${z(idx)} = ${terms.join(' + ')} + P[${net.bOff[l]! + j}];`);
-      if (code !== ACT.softmax) emit(`const ${a(idx)} = ${activationExpr(code, z(idx))};`);
+      out.push(`const ${z(idx)} = ${terms.join(' + ')} + P[${net.bOff[l]! + j}]; Z[${idx}] = ${z(idx)};`);
+      if (code === ACT.tanh) out.push(tanhStatements(z(idx), a(idx)));
+      else if (code !== ACT.softmax) out.push(`const ${a(idx)} = ${activationExpr(code, z(idx))};`);
+      if (code !== ACT.softmax) out.push(`A[${idx}] = ${a(idx)};`);
     }
     if (code === ACT.softmax) {
       const off = net.nOff[l]!;
-      emit('let mx = -Infinity;');
-      for (let k = 0; k < sizes[l]!; k++) emit(`if (${z(off + k)} > mx) mx = ${z(off + k)};`);
-      emit('let sm = 0;');
-      for (let k = 0; k < sizes[l]!; k++) emit(`const e${k} = exp(${z(off + k)} - mx); sm += e${k};`);
-      for (let k = 0; k < sizes[l]!; k++) emit(`const ${a(off + k)} = e${k} / sm;`);
+      out.push('let mx = -Infinity;');
+      for (let k = 0; k < sizes[l]!; k++) out.push(`if (${z(off + k)} > mx) mx = ${z(off + k)};`);
+      out.push('let sm = 0;');
+      for (let k = 0; k < sizes[l]!; k++) out.push(`const e${k} = exp(${z(off + k)} - mx); sm += e${k};`);
+      for (let k = 0; k < sizes[l]!; k++) out.push(`A[${off + k}] = e${k} / sm;`);
     }
+    out.push('}');
   }
-  // The loss, for the divergence check only.
-  for (let k = 0; k < K; k++) emit(`oz[${k}] = ${z(outOff + k)}; oa[${k}] = ${a(outOff + k)};`);
-  emit(`const loss = sampleLoss(${net.lossCode}, ${outAct}, oz, oa, 0, T, to, ${K});`);
-  emit('if (loss - loss !== 0) return s;');
-  // Backward, output layer (as backwardNeuron).
-  const t = (k: number) => `T[to + ${k}]`;
-  if (outAct === ACT.softmax && ce) {
-    emit('let st = 0;');
-    for (let m = 0; m < K; m++) emit(`st += ${t(m)};`);
-    for (let j = 0; j < K; j++) emit(`const ${d(outOff + j)} = ${a(outOff + j)} * st - ${t(j)};`);
-  } else if (outAct === ACT.softmax) {
-    emit('let sg = 0;');
-    for (let m = 0; m < K; m++)
-      emit(`sg += ${lossDerivativeExpr(net.lossCode, a(outOff + m), t(m), K)} * ${a(outOff + m)};`);
-    for (let j = 0; j < K; j++) {
-      emit(
-        `const ${d(outOff + j)} = ${a(outOff + j)} * (${lossDerivativeExpr(net.lossCode, a(outOff + j), t(j), K)} - sg);`,
-      );
-    }
-  } else if (ce) {
-    for (let j = 0; j < K; j++) emit(`const ${d(outOff + j)} = ${a(outOff + j)} - ${t(j)};`);
-  } else {
-    for (let j = 0; j < K; j++) {
-      const n = outOff + j;
-      emit(
-        `const ${d(n)} = (${lossDerivativeExpr(net.lossCode, a(n), t(j), K)}) * (${derivativeExpr(outAct, z(n), a(n))});`,
-      );
-    }
-  }
-  // Backward, hidden layers: ∂L/∂a_j = Σ_k δ_k w_kj (left to right), δ_j = ∂L/∂a_j · f'(z_j).
-  for (let l = L - 1; l >= 1; l--) {
-    const code = net.actCodes[l - 1]!;
-    const nl = sizes[l]!;
-    for (let j = 0; j < nl; j++) {
-      const n = net.nOff[l]! + j;
-      const terms = Array.from(
-        { length: sizes[l + 1]! },
-        (_, k) => `${d(net.nOff[l + 1]! + k)} * P[${net.wOff[l + 1]! + k * nl + j}]`,
-      );
-      emit(`const ${d(n)} = (${terms.join(' + ')}) * (${derivativeExpr(code, z(n), a(n))});`);
-    }
-  }
-  // Gradient contributions: ∂L/∂w_ji += δ_j a_i, ∂L/∂b_j += δ_j.
-  for (let l = 1; l <= L; l++) {
+
+  // Backward, output layer: δ (as backwardNeuron), then ∂L/∂w_ji += δ_j a_i, ∂L/∂b_j += δ_j.
+  const accumulate = (l: number) => {
     const nin = sizes[l - 1]!;
     for (let j = 0; j < sizes[l]!; j++) {
       const n = net.nOff[l]! + j;
       const row = net.wOff[l]! + j * nin;
-      for (let i = 0; i < nin; i++) emit(`G[${row + i}] += ${d(n)} * ${a(net.nOff[l - 1]! + i)};`);
-      emit(`G[${net.bOff[l]! + j}] += ${d(n)};`);
+      for (let i = 0; i < nin; i++) out.push(`G[${row + i}] += ${d(n)} * ${a(net.nOff[l - 1]! + i)};`);
+      out.push(`G[${net.bOff[l]! + j}] += ${d(n)}; D[${n}] = ${d(n)};`);
+    }
+  };
+  const t = (k: number) => `T[to + ${k}]`;
+  out.push(`function backward${L}(P, A, Z, D, G, T, to) {`);
+  loadA(L - 1);
+  loadA(L);
+  if (outAct === ACT.softmax && ce) {
+    out.push('let st = 0;');
+    for (let m = 0; m < K; m++) out.push(`st += ${t(m)};`);
+    for (let j = 0; j < K; j++) out.push(`const ${d(outOff + j)} = ${a(outOff + j)} * st - ${t(j)};`);
+  } else if (outAct === ACT.softmax) {
+    out.push('let sg = 0;');
+    for (let m = 0; m < K; m++)
+      out.push(`sg += ${lossDerivativeExpr(net.lossCode, a(outOff + m), t(m), K)} * ${a(outOff + m)};`);
+    for (let j = 0; j < K; j++) {
+      out.push(
+        `const ${d(outOff + j)} = ${a(outOff + j)} * (${lossDerivativeExpr(net.lossCode, a(outOff + j), t(j), K)} - sg);`,
+      );
+    }
+  } else if (ce) {
+    for (let j = 0; j < K; j++) out.push(`const ${d(outOff + j)} = ${a(outOff + j)} - ${t(j)};`);
+  } else {
+    for (let j = 0; j < K; j++) {
+      const n = outOff + j;
+      if (outAct === ACT.relu || outAct === ACT['leaky-relu']) out.push(`const ${z(n)} = Z[${n}];`);
+      out.push(
+        `const ${d(n)} = (${lossDerivativeExpr(net.lossCode, a(n), t(j), K)}) * (${derivativeExpr(outAct, z(n), a(n))});`,
+      );
     }
   }
-  emit('}');
-  emit('return -1;');
-  return lines.join('\n');
+  accumulate(L);
+  out.push('}');
+
+  // Backward, hidden layer l: ∂L/∂a_j = Σ_k δ_k w_kj (left to right), δ_j = ∂L/∂a_j · f'(z_j).
+  for (let l = L - 1; l >= 1; l--) {
+    const code = net.actCodes[l - 1]!;
+    const nl = sizes[l]!;
+    out.push(`function backward${l}(P, A, Z, D, G) {`);
+    loadA(l - 1);
+    loadA(l);
+    for (let k = 0; k < sizes[l + 1]!; k++)
+      out.push(`const ${d(net.nOff[l + 1]! + k)} = D[${net.nOff[l + 1]! + k}];`);
+    for (let j = 0; j < nl; j++) {
+      const n = net.nOff[l]! + j;
+      if (code === ACT.relu || code === ACT['leaky-relu']) out.push(`const ${z(n)} = Z[${n}];`);
+      const terms = Array.from(
+        { length: sizes[l + 1]! },
+        (_, k) => `${d(net.nOff[l + 1]! + k)} * P[${net.wOff[l + 1]! + k * nl + j}]`,
+      );
+      out.push(`const ${d(n)} = (${terms.join(' + ')}) * (${derivativeExpr(code, z(n), a(n))});`);
+    }
+    accumulate(l);
+    out.push('}');
+  }
+
+  // The batch loop. The loss is computed for the divergence check only.
+  out.push('return function kernel(P, G, X, T, order, start, end) {');
+  out.push('for (let s = start; s < end; s++) {');
+  out.push(`const r = order[s]; const xo = r * ${nIn}; const to = r * ${K};`);
+  for (let i = 0; i < nIn; i++) out.push(`A[${i}] = X[xo + ${i}];`);
+  for (let l = 1; l <= L; l++) out.push(`forward${l}(P, A, Z);`);
+  out.push(`const loss = sampleLoss(${net.lossCode}, ${outAct}, Z, A, ${outOff}, T, to, ${K});`);
+  out.push('if (loss - loss !== 0) return s;');
+  out.push(`backward${L}(P, A, Z, D, G, T, to);`);
+  for (let l = L - 1; l >= 1; l--) out.push(`backward${l}(P, A, Z, D, G);`);
+  out.push('}');
+  out.push('return -1;');
+  out.push('};');
+  return out.join('\n');
 }
 
 /** Compiles the kernel for `net`, or returns null where code generation is not allowed. */
 export function compileKernel(net: Network): BatchKernel | null {
-  const K = net.sizes[net.depth]!;
+  const n = net.neuronCount;
   try {
+    const constants = Object.entries(MATH_CONSTANTS);
     const make = new Function(
       'sigmoid',
-      'tanh',
       'exp',
       'sampleLoss',
-      'oz',
-      'oa',
-      `"use strict";\nreturn function kernel(P, G, X, T, order, start, end) {\n${kernelSource(net)}\n};`,
+      'A',
+      'Z',
+      'D',
+      ...constants.map(([name]) => name),
+      `"use strict";\n${kernelSource(net)}`,
     ) as (...helpers: unknown[]) => BatchKernel;
-    return make(sigmoid, tanh, exp, sampleLoss, new Float64Array(K), new Float64Array(K));
+    const arrays = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+    return make(sigmoid, exp, sampleLoss, ...arrays, ...constants.map(([, v]) => v));
   } catch {
     return null;
   }

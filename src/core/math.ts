@@ -82,17 +82,46 @@ export function exp(x: number): number {
  */
 export function tanh(x: number): number {
   const ax = x < 0 ? -x : x;
+  if (ax > 22) return x < 0 ? -1 : 1; // 2/(e^44 + 1) < 2^-54: the result rounds to ±1
   if (ax > 0.625) {
-    if (x !== x) return x;
     const z = 1 - 2 / (exp(2 * ax) + 1);
     return x < 0 ? -z : z;
   }
   if (x === 0) return x; // keeps −0
   const s = x * x;
-  const p = (-0.9643991794250523 * s - 99.28772310019185) * s - 1614.6876844170845;
-  const q = ((s + 112.81167849163293) * s + 2235.4883906010045) * s + 4844.063053251255;
+  const p = (TANH_P0 * s + TANH_P1) * s + TANH_P2;
+  const q = ((s + TANH_Q0) * s + TANH_Q1) * s + TANH_Q2;
   return x + (x * s * p) / q;
 }
+
+const TANH_P0 = -0.9643991794250523;
+const TANH_P1 = -99.28772310019185;
+const TANH_P2 = -1614.6876844170845;
+const TANH_Q0 = 112.81167849163293;
+const TANH_Q1 = 2235.4883906010045;
+const TANH_Q2 = 4844.063053251255;
+
+/**
+ * The constants of exp and tanh, for code that inlines them (src/core/kernel.ts): it must compute
+ * the same bits as `exp` and `tanh` here, which tests/core/kernel.test.ts checks.
+ */
+export const MATH_CONSTANTS = {
+  LN2_HI,
+  LN2_LO,
+  INV_LN2,
+  P1,
+  P2,
+  P3,
+  P4,
+  P5,
+  POW2,
+  TANH_P0,
+  TANH_P1,
+  TANH_P2,
+  TANH_Q0,
+  TANH_Q1,
+  TANH_Q2,
+} as const;
 
 /** The logistic sigmoid 1 / (1 + e^−x). */
 export function sigmoid(x: number): number {
