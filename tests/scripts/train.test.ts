@@ -1,0 +1,82 @@
+/** The `train` command, run as a user would. */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), 'train-'));
+
+async function train(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/train.ts', ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+function file(name: string, text: string): string {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+}
+
+describe('npm run train', () => {
+  it('prints the textbook example after one update', async () => {
+    const r = await train(['examples/textbook.json', '--updates', '1']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(Object.keys(out)).toEqual(['updates', 'epochs', 'loss', 'weights', 'biases', 'gradients']);
+    expect(out.updates).toBe(1);
+    expect(out.epochs).toBe(1);
+    expect(out.loss).toBeCloseTo(0.291027774, 9);
+    expect((out.weights as number[][][])[1]![0]![0]).toBeCloseTo(0.35891648, 8);
+  }, 30_000);
+
+  it('prints a readable table', async () => {
+    const r = await train(['examples/textbook.json', '--epochs', '1', '--format', 'table']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('network 2-2-2');
+    expect(r.stdout).toMatch(/w\[0\]\[0\]\s+0\.358916480/);
+  }, 30_000);
+
+  it('rejects bad input with exit code 2 and one line naming the field', async () => {
+    const bad = file(
+      'bad.json',
+      JSON.stringify({
+        layers: [2, 2],
+        activations: ['sigmoid'],
+        learningRate: -1,
+        data: { inputs: [[1, 2]], targets: [[1, 0]] },
+      }),
+    );
+    const r = await train([bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('learningRate: must be a number greater than 0');
+    expect((await train([file('x.json', '{oops')])).stderr).toMatch(/^config: is not valid JSON/);
+    expect((await train(['examples/textbook.json', '--epochs', 'many'])).stderr).toMatch(
+      /^--epochs: must be a whole number/,
+    );
+    expect((await train([join(dir, 'missing.json')])).code).toBe(2);
+  }, 30_000);
+
+  it('reports a divergence with exit code 1', async () => {
+    const cfg = {
+      layers: [1, 1],
+      activations: ['linear'],
+      loss: 'squared-error',
+      learningRate: 100,
+      weights: [[[1]]],
+      data: { inputs: [[1000]], targets: [[0]] },
+    };
+    const r = await train([file('boom.json', JSON.stringify(cfg)), '--updates', '50']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/Training diverged at update \d+/);
+    expect(JSON.parse(r.stdout).divergence).toMatch(/diverged/);
+  }, 30_000);
+});
