@@ -316,9 +316,11 @@ export class Stepper {
 
   /**
    * Runs whole updates with the fast path until `target` updates are done (finishing the batch in
-   * progress first), recording checkpoints. Ends at a batch boundary.
+   * progress first), recording checkpoints. Ends at a batch boundary. With `detail` (the default)
+   * the last update goes through the micro-steps, so the workspace and `lastUpdate` describe it as
+   * after stepping; without, everything runs in the fast path and `lastUpdate` is cleared.
    */
-  fastTo(target: number): Divergence | null {
+  fastTo(target: number, detail = true): Divergence | null {
     if (this.divergence) return this.divergence;
     const tr = this.trainer;
     if (this.m > 0) {
@@ -329,16 +331,22 @@ export class Stepper {
     tr.grads.fill(0);
     while (this.u < target) {
       const stride = this.history.checkpointStride;
-      const chunkEnd = Math.min(target, (Math.floor(this.u / stride) + 1) * stride, target - 1);
+      const chunkEnd = Math.min(
+        target,
+        (Math.floor(this.u / stride) + 1) * stride,
+        detail ? target - 1 : target,
+      );
       if (chunkEnd > this.u) {
         const d = runUpdates(tr, this.params, this.u, chunkEnd - this.u);
         if (d) return this.stopAt(d);
         this.u = chunkEnd;
+        this.lastUpdate = null;
         this.history.record(this.u, this.params);
         continue;
       }
       // The last update of the run goes through the micro path once, so `lastUpdate` and the
       // workspace hold that batch's final sample, as after stepping.
+      if (!detail) break;
       const total = this.stepsInBatch(this.u);
       for (let k = 0; k < total; k++) {
         const d = this.micro1(true);

@@ -1,22 +1,50 @@
-import { useMemo } from 'react';
-import { buildRun } from '../config/build.ts';
-import { DEFAULT_PRESET } from '../config/presets.ts';
-import { datasetLoss } from '../core/train.ts';
-import { createWorkspace } from '../core/network.ts';
+import { useState } from 'react';
+import { findPreset } from '../config/presets.ts';
+import { createLabStore } from '../state/store.ts';
+import type { LabStore } from '../state/store.ts';
+import { ChainPanel } from './ChainPanel.tsx';
+import { Controls, DivergenceBanner, Status } from './Controls.tsx';
+import { LossCurve } from './LossCurve.tsx';
+import { NetworkDiagram } from './Network.tsx';
+import { useKeyboard } from './keyboard.ts';
+import { StoreContext, useLab } from './store-context.tsx';
 
-export function App() {
-  const loss = useMemo(() => {
-    const run = buildRun(DEFAULT_PRESET.config);
-    return datasetLoss(run.net, run.params, run.data, createWorkspace(run.net));
-  }, []);
+function About() {
+  const name = useLab((s) => s.presetName);
+  const preset = name ? findPreset(name) : undefined;
+  const config = useLab((s) => s.config);
   return (
-    <main className="app">
-      <h1>Backprop Lab</h1>
-      <p>{DEFAULT_PRESET.title}</p>
-      <p>{DEFAULT_PRESET.description}</p>
-      <p>
-        Loss at the initial weights: <span data-testid="loss">{loss.toFixed(6)}</span>
-      </p>
-    </main>
+    <p className="about" data-testid="about">
+      {preset ? `${preset.description} ` : ''}
+      <span className="setup">
+        {config.layers.join('-')} · {config.loss} · α = {config.learningRate} · batch {config.batchSize}
+        {config.trainBiases ? '' : ' · biases fixed'}
+      </span>
+    </p>
+  );
+}
+
+export function App({ store: given }: { store?: LabStore }) {
+  const [store] = useState(() => given ?? createLabStore());
+  useKeyboard(store);
+  return (
+    <StoreContext.Provider value={store}>
+      <main className="app">
+        <header className="top">
+          <h1>Backprop Lab</h1>
+          <Controls />
+        </header>
+        <Status />
+        <About />
+        <DivergenceBanner />
+        <div className="layout">
+          <div className="left">
+            <NetworkDiagram />
+            <LossCurve />
+          </div>
+          <ChainPanel />
+        </div>
+      </main>
+    </StoreContext.Provider>
   );
 }

@@ -1,0 +1,47 @@
+/** Numbers as TeX: 4 significant digits, scientific notation outside [10⁻⁴, 10⁵), ∞ and NaN named. */
+import { format } from 'd3-format';
+
+const sig = format('.4~r');
+const sci = format('.3~e');
+
+const SUPERSCRIPT: Record<string, string> = {
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
+
+/** A plain-text rendering (for SVG labels): the same digits, with a true minus sign. */
+export function fmt(v: number): string {
+  if (Number.isNaN(v)) return 'NaN';
+  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  if (a >= 1e-4 && a < 1e5) return sig(v).replace('-', '−');
+  const [m, e] = sci(v).split('e') as [string, string];
+  return `${m.replace('-', '−')}×10${[...String(Number(e.replace('−', '-')))].map((c) => SUPERSCRIPT[c] ?? c).join('')}`;
+}
+
+/** A number for TeX: negative numbers in parentheses when `paren` (inside a product). */
+export function tex(v: number, paren = false): string {
+  if (Number.isNaN(v)) return '\\text{NaN}';
+  if (!Number.isFinite(v)) return v > 0 ? '\\infty' : '-\\infty';
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  let body: string;
+  if (a >= 1e-4 && a < 1e5) {
+    body = sig(a);
+  } else {
+    const [m, e] = sci(a).split('e') as [string, string];
+    body = `${m}\\times 10^{${Number(e.replace('−', '-'))}}`;
+  }
+  const s = v < 0 ? `-${body}` : body;
+  return paren && v < 0 ? `(${s})` : s;
+}

@@ -1,0 +1,89 @@
+/**
+ * A neuron's forward computation as TeX: its weighted sum written out — the dot product of its
+ * weights with the previous layer's activations (seed 000), plus the bias — and its activation.
+ * Backward: its δ once computed.
+ */
+import type { ActivationName } from '../core/activations.ts';
+import { tex } from './format.ts';
+import type { TexLine } from './chain.ts';
+import { PENDING, aSym, bSym, deltaSym, partial, wSym, zSym } from './symbols.ts';
+
+export interface NeuronData {
+  readonly layer: number;
+  readonly index: number;
+  readonly activation: ActivationName | null;
+  readonly weights: readonly number[];
+  readonly inputs: readonly number[];
+  readonly bias: number;
+  readonly z: number;
+  readonly a: number;
+  readonly delta: number;
+  readonly sumDone: boolean;
+  readonly actDone: boolean;
+  readonly backDone: boolean;
+  readonly inputsReady: boolean;
+}
+
+function activationTex(act: ActivationName, l: number, j: number, z: string): string {
+  switch (act) {
+    case 'sigmoid':
+      return `\\sigma(${z}) = \\frac{1}{1+e^{-${z.startsWith('-') ? `(${z})` : z}}}`;
+    case 'tanh':
+      return `\\tanh(${z})`;
+    case 'relu':
+      return `\\max(0, ${z})`;
+    case 'leaky-relu':
+      return `\\max(0.01\\,${z}, ${z})`;
+    case 'softmax':
+      return `\\frac{e^{${zSym(l, j)}}}{\\sum_m e^{z^{(${l})}_m}}`;
+    default:
+      return z;
+  }
+}
+
+function chunks(terms: string[]): string {
+  const out: string[] = [];
+  for (let k = 0; k < terms.length; k += 4) out.push(terms.slice(k, k + 4).join(' + '));
+  return out.join(' \\\\ &\\quad + ');
+}
+
+export function neuronTex(n: NeuronData): TexLine[] {
+  const l = n.layer;
+  const j = n.index;
+  if (l === 0) {
+    return [
+      {
+        id: 'input',
+        label: 'input',
+        tex: `${aSym(0, j)} = ${n.inputsReady ? tex(n.a) : PENDING}`,
+        note: 'an input of the current sample',
+      },
+    ];
+  }
+  const symbolic = n.weights.map((_, i) => `${wSym(l, j, i)}\\,${aSym(l - 1, i)}`);
+  const numbers = n.weights.map(
+    (w, i) => `${tex(w, true)}\\cdot ${n.inputsReady ? tex(n.inputs[i]!, true) : PENDING}`,
+  );
+  const lines: TexLine[] = [
+    {
+      id: 'sum',
+      label: 'weighted sum',
+      tex: `\\begin{aligned} ${zSym(l, j)} &= \\textstyle\\sum_i ${wSym(l, j, 0).replace(`_{${j}0}`, `_{${j}i}`)}\\,${aSym(l - 1, 0).replace('_{0}', '_{i}')} + ${bSym(l, j)} \\\\ &= ${chunks(symbolic)} + ${bSym(l, j)} \\\\ &= ${chunks(numbers)} + ${tex(n.bias, true)} \\\\ &= ${n.sumDone ? tex(n.z) : PENDING} \\end{aligned}`,
+      note: 'the dot product of the weights with the previous layer’s activations, plus the bias',
+    },
+  ];
+  const act = n.activation!;
+  lines.push({
+    id: 'activation',
+    label: 'activation',
+    tex: `${aSym(l, j)} = ${activationTex(act, l, j, zSym(l, j))} = ${n.actDone ? tex(n.a) : PENDING}`,
+    note: n.actDone ? 'cached for the backward pass' : 'not computed yet at this step',
+  });
+  lines.push({
+    id: 'delta',
+    label: 'δ',
+    tex: `${deltaSym(l, j)} = ${partial('L', zSym(l, j))} = ${n.backDone ? tex(n.delta) : PENDING}`,
+    note: n.backDone ? 'from the backward pass' : 'computed in the backward pass',
+  });
+  return lines;
+}

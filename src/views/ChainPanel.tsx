@@ -1,0 +1,94 @@
+/** The chain rule of the selected weight or bias, or the computation of the selected neuron, with live numbers. */
+import { useMemo } from 'react';
+import { weightIndex } from '../core/network.ts';
+import { chainTex } from '../tex/chain.ts';
+import type { TexLine } from '../tex/chain.ts';
+import { neuronTex } from '../tex/neuron.ts';
+import { paramOf, selectedIndex } from '../state/snapshot.ts';
+import type { RunView, Selection } from '../state/snapshot.ts';
+import { Tex } from './Tex.tsx';
+import { useLab } from './store-context.tsx';
+
+function title(sel: Selection): string {
+  if (sel.kind === 'neuron')
+    return sel.layer === 0 ? `input x${sel.index}` : `neuron ${sel.index} of layer ${sel.layer}`;
+  if (sel.kind === 'bias') return `bias b(${sel.layer})${sel.to}`;
+  return `weight w(${sel.layer})${sel.to}${sel.from}`;
+}
+
+function linesFor(view: RunView, sel: Selection): TexLine[] {
+  const net = view.net;
+  if (sel.kind === 'neuron') {
+    const l = sel.layer;
+    const j = sel.index;
+    const k = net.nOff[l]! + j;
+    const nin = l > 0 ? net.sizes[l - 1]! : 0;
+    return neuronTex({
+      layer: l,
+      index: j,
+      activation: l > 0 ? net.activations[l - 1]! : null,
+      weights: Array.from({ length: nin }, (_, i) => view.params[weightIndex(net, l, j, i)]!),
+      inputs: Array.from({ length: nin }, (_, i) => view.neurons.a[net.nOff[l - 1]! + i]!),
+      bias: l > 0 ? view.params[net.bOff[l]! + j]! : 0,
+      z: view.neurons.z[k]!,
+      a: view.neurons.a[k]!,
+      delta: view.neurons.delta[k]!,
+      sumDone: view.neurons.sumDone[k] === 1,
+      actDone: view.neurons.actDone[k] === 1,
+      backDone: view.neurons.backDone[k] === 1,
+      inputsReady: l === 0 ? view.neurons.actDone[k] === 1 : view.neurons.actDone[net.nOff[l - 1]!] === 1,
+    });
+  }
+  const chain = view.chain!;
+  const p = selectedIndex(view, sel);
+  const pos = view.position;
+  const justUpdated = pos.last?.phase === 'update' && pos.micro === 0 && view.lastUpdate !== null;
+  const applied =
+    justUpdated && view.lastUpdate
+      ? { before: view.lastUpdate.before[p]!, gradient: view.lastUpdate.gradient[p]!, after: view.params[p]! }
+      : null;
+  const samplesDone = Math.min(pos.batchLength, Math.floor(pos.micro / view.stepsPerSample));
+  return chainTex(chain, {
+    learningRate: view.learningRate,
+    batchLength: pos.batchLength,
+    samplesDone,
+    accumulated: view.grads[p]!,
+    trainable: sel.kind === 'weight' || view.trainBiases,
+    applied,
+  });
+}
+
+export function ChainPanel() {
+  const view = useLab((s) => s.view);
+  const selection = useLab((s) => s.selection);
+  const lines = useMemo(
+    () => (selection && (paramOf(selection) === null || view.chain) ? linesFor(view, selection) : null),
+    [view, selection],
+  );
+  if (!selection || !lines) {
+    return (
+      <section className="panel chain" aria-label="Chain rule">
+        <h2>Chain rule</h2>
+        <p className="hint">Click a weight, a bias or a neuron in the diagram.</p>
+      </section>
+    );
+  }
+  const pos = view.position;
+  const started = pos.micro > 0 || (pos.last?.phase === 'update' && view.lastUpdate !== null);
+  return (
+    <section className="panel chain" aria-label="Chain rule" data-testid="chain-panel">
+      <h2>{title(selection)}</h2>
+      {!started && (
+        <p className="hint">Nothing computed yet for this sample: step forward to fill in the numbers.</p>
+      )}
+      <ol className="tex-lines">
+        {lines.map((line, k) => (
+          <li key={k} data-testid={`tex-${line.id}`} aria-label={line.label}>
+            <Tex tex={line.tex} display />
+            {line.note && <span className="note">{line.note}</span>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * Where everything of the network diagram goes, as plain numbers (D3 scales, no DOM): layers left to
+ * right, neurons spread vertically, a bias node under each neuron, the loss on the right.
+ */
+import { scalePoint } from 'd3-scale';
+
+export interface NeuronPos {
+  readonly layer: number;
+  readonly index: number;
+  /** Index in the network's neuron arrays. */
+  readonly k: number;
+  readonly x: number;
+  readonly y: number;
+}
+
+export interface DiagramLayout {
+  readonly width: number;
+  readonly height: number;
+  readonly radius: number;
+  /** Whether numbers fit inside neurons and along edges (else they show on hover). */
+  readonly labels: boolean;
+  readonly neurons: readonly NeuronPos[][];
+  readonly bias: (l: number, j: number) => { x: number; y: number };
+  readonly lossX: number;
+}
+
+export function layoutNetwork(sizes: readonly number[], width: number, height: number): DiagramLayout {
+  const layers = sizes.length;
+  const maxN = Math.max(...sizes);
+  const lossGap = 110;
+  const x = scalePoint<number>()
+    .domain(sizes.map((_, l) => l))
+    .range([70, width - lossGap - 40])
+    .padding(0);
+  const rowGap = (height - 80) / Math.max(1, maxN);
+  const colGap = layers > 1 ? (width - lossGap - 110) / (layers - 1) : width;
+  const radius = Math.max(7, Math.min(34, rowGap * 0.32, colGap * 0.16));
+  const labels = radius >= 24;
+  let k = 0;
+  const neurons = sizes.map((n, l) => {
+    // every layer is centred vertically, neurons one row apart
+    const top = height / 2 - ((n - 1) * rowGap) / 2;
+    return Array.from({ length: n }, (_, j) => ({
+      layer: l,
+      index: j,
+      k: k++,
+      x: x(l)!,
+      y: top + j * rowGap,
+    }));
+  });
+  return {
+    width,
+    height,
+    radius,
+    labels,
+    neurons,
+    bias: (l, j) => {
+      const p = neurons[l]![j]!;
+      return { x: p.x - radius * 0.9, y: p.y + radius + Math.max(10, radius * 0.55) };
+    },
+    lossX: width - lossGap / 2 - 20,
+  };
+}

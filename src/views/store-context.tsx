@@ -1,0 +1,16 @@
+/** The store of this app instance, handed down by context; components read it with small selectors. */
+import { createContext, useContext } from 'react';
+import { useStore } from 'zustand';
+import type { LabState, LabStore } from '../state/store.ts';
+
+export const StoreContext = createContext<LabStore | null>(null);
+
+export function useLabStore(): LabStore {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('no LabStore in context');
+  return store;
+}
+
+export function useLab<T>(selector: (s: LabState) => T): T {
+  return useStore(useLabStore(), selector);
+}
