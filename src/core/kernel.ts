@@ -224,7 +224,8 @@ export function kernelSource(net: Network): string {
   }
 
   // The batch loop. The loss is computed for the divergence check only.
-  out.push('return function kernel(P, G, X, T, order, start, end) {');
+  out.push('return {');
+  out.push('batch(P, G, X, T, order, start, end) {');
   out.push('for (let s = start; s < end; s++) {');
   out.push(`const r = order[s]; const xo = r * ${nIn}; const to = r * ${K};`);
   for (let i = 0; i < nIn; i++) out.push(`A[${i}] = X[xo + ${i}];`);
@@ -235,12 +236,47 @@ export function kernelSource(net: Network): string {
   for (let l = L - 1; l >= 1; l--) out.push(`backward${l}(P, A, Z, D, G);`);
   out.push('}');
   out.push('return -1;');
+  out.push('},');
+  // The mean loss over rows 0…n−1 (as datasetLoss).
+  out.push('loss(P, X, T, n) {');
+  out.push('let sum = 0;');
+  out.push('for (let r = 0; r < n; r++) {');
+  out.push(`const xo = r * ${nIn}; const to = r * ${K};`);
+  for (let i = 0; i < nIn; i++) out.push(`A[${i}] = X[xo + ${i}];`);
+  for (let l = 1; l <= L; l++) out.push(`forward${l}(P, A, Z);`);
+  out.push(`sum += sampleLoss(${net.lossCode}, ${outAct}, Z, A, ${outOff}, T, to, ${K});`);
+  out.push('}');
+  out.push('return sum / n;');
+  out.push('},');
   out.push('};');
   return out.join('\n');
 }
 
-/** Compiles the kernel for `net`, or returns null where code generation is not allowed. */
-export function compileKernel(net: Network): BatchKernel | null {
+/** The mean loss of rows 0…n−1 at parameters P (the data-set loss). */
+export type LossKernel = (P: Float64Array, X: Float64Array, T: Float64Array, n: number) => number;
+
+export interface Kernels {
+  readonly batch: BatchKernel;
+  readonly loss: LossKernel;
+}
+
+/** The generic loss with the kernel's signature. */
+export function genericLoss(net: Network, ws: Workspace): LossKernel {
+  const nIn = net.sizes[0]!;
+  const nOut = net.sizes[net.depth]!;
+  return (P, X, T, n) => {
+    let sum = 0;
+    for (let r = 0; r < n; r++) {
+      loadInput(net, ws, X, r * nIn);
+      forwardAll(net, P, ws);
+      sum += lossOf(net, ws, T, r * nOut);
+    }
+    return sum / n;
+  };
+}
+
+/** Compiles the kernels for `net`, or returns null where code generation is not allowed. */
+export function compileKernels(net: Network): Kernels | null {
   const n = net.neuronCount;
   try {
     const constants = Object.entries(MATH_CONSTANTS);
@@ -253,7 +289,7 @@ export function compileKernel(net: Network): BatchKernel | null {
       'D',
       ...constants.map(([name]) => name),
       `"use strict";\n${kernelSource(net)}`,
-    ) as (...helpers: unknown[]) => BatchKernel;
+    ) as (...helpers: unknown[]) => Kernels;
     const arrays = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
     return make(sigmoid, exp, sampleLoss, ...arrays, ...constants.map(([, v]) => v));
   } catch {

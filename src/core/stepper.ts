@@ -19,13 +19,12 @@ import { ParamHistory } from './history.ts';
 import {
   activateSoftmaxLayer,
   backwardNeuron,
-  createWorkspace,
   forwardNeuron,
   loadInput,
   lossOf,
 } from './network.ts';
 import type { Network, Workspace } from './network.ts';
-import { applyUpdate, batchOf, createTrainer, datasetLoss, epochOrder, runUpdates } from './train.ts';
+import { applyUpdate, batchOf, createTrainer, epochOrder, runUpdates, trainerLoss } from './train.ts';
 import type { Trainer, TrainOptions } from './train.ts';
 
 export type Granularity = 'step' | 'sample' | 'batch' | 'epoch';
@@ -106,8 +105,6 @@ export class Stepper {
   lastUpdate: UpdateRecord | null = null;
 
   private readonly trainer: Trainer;
-  /** A second workspace for data-set losses, so the current sample's values stay. */
-  private readonly lossWs: Workspace;
   private readonly initial: Float64Array;
   private readonly history: ParamHistory;
   /** Forward order of neurons: layer and index per step (backward is the reverse of layers). */
@@ -125,7 +122,6 @@ export class Stepper {
     this.options = setup.options;
     this.trainer = createTrainer(setup.net, setup.data, setup.options);
     this.ws = this.trainer.ws;
-    this.lossWs = createWorkspace(setup.net);
     this.grads = new Float64Array(setup.net.paramCount);
     this.initial = setup.params.slice();
     this.params = setup.params.slice();
@@ -511,8 +507,8 @@ export class Stepper {
     return this.grads[paramIndex(this.net, p)]!;
   }
 
-  /** The data-set loss at the current parameters (a separate workspace: the sample's values stay). */
+  /** The data-set loss at the current parameters (the current sample's values stay). */
   datasetLoss(): number {
-    return datasetLoss(this.net, this.params, this.data, this.lossWs);
+    return trainerLoss(this.trainer, this.params);
   }
 }

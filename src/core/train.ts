@@ -12,8 +12,8 @@
 import type { Dataset } from './datasets.ts';
 import { findDivergence, sumTimesZero } from './divergence.ts';
 import type { Divergence } from './divergence.ts';
-import { compileKernel, genericKernel } from './kernel.ts';
-import type { BatchKernel } from './kernel.ts';
+import { compileKernels, genericKernel, genericLoss } from './kernel.ts';
+import type { BatchKernel, LossKernel } from './kernel.ts';
 import { backwardAll, createWorkspace, forwardAll, loadInput, lossOf } from './network.ts';
 import type { Network, Workspace } from './network.ts';
 import { permutation, rngFor } from './rng.ts';
@@ -43,6 +43,8 @@ export interface Trainer {
   readonly previous: Float64Array;
   /** Accumulates one batch: compiled for this shape, or the generic loops. */
   readonly kernel: BatchKernel;
+  /** The data-set loss, compiled likewise (same bits as `datasetLoss`). */
+  readonly lossKernel: LossKernel;
 }
 
 export interface TrainerOptions {
@@ -59,6 +61,7 @@ export function createTrainer(
   const order = new Int32Array(data.n);
   for (let i = 0; i < data.n; i++) order[i] = i;
   const ws = createWorkspace(net);
+  const compiled = how.generic ? null : compileKernels(net);
   return {
     net,
     data,
@@ -69,7 +72,8 @@ export function createTrainer(
     order,
     orderEpoch: options.shuffle ? -1 : Infinity,
     previous: new Float64Array(net.paramCount),
-    kernel: (how.generic ? null : compileKernel(net)) ?? genericKernel(net, ws),
+    kernel: compiled?.batch ?? genericKernel(net, ws),
+    lossKernel: compiled?.loss ?? genericLoss(net, createWorkspace(net)),
   };
 }
 
@@ -161,6 +165,11 @@ export function runEpochs(
   epochs: number,
 ): Divergence | null {
   return runUpdates(tr, params, from, epochs * tr.updatesPerEpoch);
+}
+
+/** The loss of the whole data set at `params`, with the trainer's (compiled) kernel. */
+export function trainerLoss(tr: Trainer, params: Float64Array): number {
+  return tr.lossKernel(params, tr.data.X, tr.data.T, tr.data.n);
 }
 
 /** The loss of the whole data set: the mean of the per-sample losses. */

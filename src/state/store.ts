@@ -65,7 +65,10 @@ export function createLabStore(
   options: LabStoreOptions = {},
 ): LabStore {
   const now = options.now ?? (() => performance.now());
-  const budget = options.frameBudgetMs ?? 10;
+  // Milliseconds of computing per frame at full speed: adapted so that computing plus drawing fits a
+  // 60 Hz frame (shrinks when frames run long, grows back while they are on time).
+  let budget = options.frameBudgetMs ?? 8;
+  const fixedBudget = options.frameBudgetMs !== undefined;
   let stepper = new Stepper(buildRun(initial));
   const series = new LossSeries();
   let pending = 0; // fractional micro-steps owed at lecture pace
@@ -104,6 +107,7 @@ export function createLabStore(
         stepper.step('epoch');
         afterSteps(before);
       } else {
+        if (!fixedBudget) budget = dt > 18 ? Math.max(1, budget * 0.8) : Math.min(12, budget + 0.25);
         const t0 = now();
         const upe = stepper.updatesPerEpoch;
         do {

@@ -94,6 +94,8 @@ const Edges = memo(function Edges(props: PartProps & { width: (v: number) => num
         const from = layout.neurons[l - 1]![i]!;
         const p = weightIndex(net, l, j, i);
         const w = view.params[p]!;
+        // widths in steps of 0.25 px: fewer attribute changes (and repaints) while playing
+        const sw = Math.round(width(Math.abs(w)) * 4) / 4;
         const grad = delta * view.neurons.a[from.k]!;
         const sel: Selection = { kind: 'weight', layer: l, to: j, from: i };
         const t = 0.22 + (nl > 1 ? (0.36 * j) / (nl - 1) : 0.18);
@@ -117,15 +119,9 @@ const Edges = memo(function Edges(props: PartProps & { width: (v: number) => num
             onClick={() => select(sel)}
             aria-label={`weight into neuron ${j} of layer ${l} from neuron ${i}: ${fmt(w)}`}
           >
-            <title>{`w(${l})${j}${i} = ${w}${backDone ? `\n∂L/∂w = ${grad}` : ''}`}</title>
-            <line
-              className="halo"
-              x1={from.x}
-              y1={from.y}
-              x2={to.x}
-              y2={to.y}
-              strokeWidth={width(Math.abs(w)) + 7}
-            />
+            {classes !== 'edge' && (
+              <line className="halo" x1={from.x} y1={from.y} x2={to.x} y2={to.y} strokeWidth={sw + 7} />
+            )}
             <line
               className="stroke"
               x1={from.x}
@@ -133,7 +129,7 @@ const Edges = memo(function Edges(props: PartProps & { width: (v: number) => num
               x2={to.x}
               y2={to.y}
               stroke={w >= 0 ? POSITIVE : NEGATIVE}
-              strokeWidth={width(Math.abs(w))}
+              strokeWidth={sw}
             />
             <line className="hit" x1={from.x} y1={from.y} x2={to.x} y2={to.y} strokeWidth={14} />
             {layout.labels && (
@@ -217,12 +213,6 @@ const Neurons = memo(function Neurons(props: PartProps) {
           onClick={() => select(sel)}
           aria-label={`${label}${actDone ? `: a = ${fmt(a)}` : ''}`}
         >
-          <title>
-            {l === 0
-              ? `x${j}${actDone ? ` = ${a}` : ''}`
-              : `${sumDone ? `z = ${z}\n` : ''}${actDone ? `a = ${a}\n` : ''}${backDone ? `δ = ${d}` : ''}` ||
-                label}
-          </title>
           <circle cx={n.x} cy={n.y} r={r} />
           {layout.labels && l === 0 && (
             <text x={n.x} y={n.y + 5} textAnchor="middle" className="value">
@@ -285,7 +275,6 @@ function Bias(props: PartProps & { l: number; j: number }) {
       onClick={() => select(sel)}
       aria-label={`bias of neuron ${j} in layer ${l}: ${fmt(b)}`}
     >
-      <title>{`b(${l})${j} = ${b}`}</title>
       <line className="bias-link" x1={pos.x} y1={pos.y} x2={n.x} y2={n.y} />
       <rect
         x={pos.x - s}

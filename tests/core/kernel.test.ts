@@ -5,18 +5,18 @@ import { ACTIVATION_NAMES } from '../../src/core/activations.ts';
 import type { ActivationName } from '../../src/core/activations.ts';
 import { generateDataset } from '../../src/core/datasets.ts';
 import { initParams } from '../../src/core/init.ts';
-import { compileKernel, kernelSource } from '../../src/core/kernel.ts';
+import { compileKernels, kernelSource } from '../../src/core/kernel.ts';
 import { LOSS_NAMES } from '../../src/core/losses.ts';
 import type { LossName } from '../../src/core/losses.ts';
 import { createNetwork } from '../../src/core/network.ts';
-import { createTrainer, runUpdates } from '../../src/core/train.ts';
+import { createTrainer, datasetLoss, runUpdates, trainerLoss } from '../../src/core/train.ts';
 
 const hidden = ACTIVATION_NAMES.filter((a) => a !== 'softmax');
 
 describe('the compiled kernel', () => {
   it('is compiled here, from numbers and fixed names only', () => {
     const net = createNetwork([2, 3, 2], ['relu', 'softmax'], 'cross-entropy');
-    expect(compileKernel(net)).not.toBeNull();
+    expect(compileKernels(net)).not.toBeNull();
     // identifiers, numbers, operators: no string literals, nothing from user data
     expect(kernelSource(net)).toMatch(/^[\w\s[\]().;=+\-*/<>!?:,{}]*$/);
   });
@@ -53,6 +53,7 @@ describe('the compiled kernel', () => {
           const db = runUpdates(generic, b, 0, 40);
           expect(da).toEqual(db);
           expect(Array.from(a)).toEqual(Array.from(b));
+          expect(trainerLoss(fast, a)).toBe(datasetLoss(net, a, data, generic.ws));
         },
       ),
       { numRuns: 200, seed: 7 },

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, screenshot } from './browser.ts';
 import type { Session } from './browser.ts';
+import type {} from '../../src/state/api.ts';
 
 const FORWARD = [
   // [testid, attribute, value]

@@ -1,0 +1,129 @@
+/**
+ * `npm run bench:browser`: builds the app, plays the core benchmark's W1 and W2 workloads at full
+ * speed in the real page in headless Chromium (drawing as usual), and prints exactly:
+ *   W1 epochs/s <n>
+ *   W2 epochs/s <n>
+ *   frame-ms p95 <n>
+ * then details: p95 frame time per 10-second window (flat over the run?), and how long one
+ * micro-step on a 2-8-8-1 net takes to paint. `--seconds N` sets the run per workload (default 20).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { build, preview } from 'vite';
+import type {} from '../src/state/api.ts';
+
+const secondsArg = process.argv.indexOf('--seconds');
+const SECONDS = secondsArg > 0 ? Number(process.argv[secondsArg + 1]) : 20;
+
+function workload(hidden: number[]) {
+  return {
+    layers: [2, ...hidden, 1],
+    activations: [...hidden.map(() => 'tanh'), 'tanh'],
+    loss: 'half-squared-error',
+    learningRate: 0.03,
+    batchSize: 10,
+    trainBiases: true,
+    shuffle: false,
+    seed: 1,
+    init: 'xavier',
+    dataset: { name: 'circle', n: 250, noise: 0, seed: 1, targets: 'sign' },
+  };
+}
+
+const p95 = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] ?? NaN;
+};
+
+async function run(page: Page, config: unknown, seconds: number) {
+  const errors = await page.evaluate((c) => window.backpropLab!.loadConfig(c), config);
+  if (errors.length) throw new Error(errors.join('; '));
+  await page.getByTestId('speed').fill('7');
+  // frame intervals, recorded in the page
+  await page.evaluate(() => {
+    const w = window as unknown as { frames: number[]; stopFrames: boolean };
+    w.frames = [];
+    w.stopFrames = false;
+    let last = performance.now();
+    const tick = (t: number) => {
+      w.frames.push(t - last);
+      last = t;
+      if (!w.stopFrames) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const start = await page.evaluate(() => ({ t: performance.now(), e: window.backpropLab!.progress().epochs }));
+  await page.getByTestId('play').click();
+  await page.waitForTimeout(seconds * 1000);
+  await page.getByTestId('pause').click();
+  const end = await page.evaluate(() => {
+    const w = window as unknown as { frames: number[]; stopFrames: boolean };
+    w.stopFrames = true;
+    return { t: performance.now(), e: window.backpropLab!.progress().epochs, frames: w.frames };
+  });
+  const frames = end.frames.slice(5); // the first frames include the click
+  const windows: number[] = [];
+  let acc = 0;
+  let bucket: number[] = [];
+  for (const f of frames) {
+    bucket.push(f);
+    acc += f;
+    if (acc >= 10_000) {
+      windows.push(p95(bucket));
+      bucket = [];
+      acc = 0;
+    }
+  }
+  if (bucket.length > 10) windows.push(p95(bucket));
+  return { epochsPerSecond: ((end.e - start.e) / (end.t - start.t)) * 1000, p95: p95(frames), windows, frames: frames.length };
+}
+
+async function main() {
+  await build({ logLevel: 'warn' });
+  const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
+  const url = server.resolvedUrls!.local[0]!;
+  const userDataDir = mkdtempSync(join(tmpdir(), 'backprop-lab-bench-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  // tsx compiles with esbuild's keepNames, which wraps functions in __name(); the page has none.
+  await context.addInitScript('globalThis.__name = (f) => f;');
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(url);
+    const w1 = await run(page, workload([4, 2]), SECONDS);
+    const w2 = await run(page, workload([8, 8, 8, 8, 8, 8]), SECONDS);
+    console.log(`W1 epochs/s ${Math.round(w1.epochsPerSecond)}`);
+    console.log(`W2 epochs/s ${Math.round(w2.epochsPerSecond)}`);
+    console.log(`frame-ms p95 ${Math.max(w1.p95, w2.p95).toFixed(1)}`);
+    const fmt = (xs: number[]) => xs.map((x) => x.toFixed(1)).join(' ');
+    console.log(`W1: ${w1.frames} frames, p95 ${w1.p95.toFixed(1)} ms; per 10 s: ${fmt(w1.windows)}`);
+    console.log(`W2: ${w2.frames} frames, p95 ${w2.p95.toFixed(1)} ms; per 10 s: ${fmt(w2.windows)}`);
+    // one micro-step on a 2-8-8-1 net: from the action to the next frame (React renders synchronously)
+    const small = { ...workload([8, 8]) };
+    await page.evaluate((c) => window.backpropLab!.loadConfig(c), small);
+    const times = await page.evaluate(async () => {
+      const out: number[] = [];
+      for (let k = 0; k < 40; k++) {
+        const t0 = performance.now();
+        window.backpropLab!.store.getState().actions.step('step');
+        await new Promise((r) => requestAnimationFrame(() => r(null)));
+        out.push(performance.now() - t0);
+      }
+      return out;
+    });
+    console.log(`2-8-8-1 micro-step to next frame: median ${[...times].sort((a, b) => a - b)[20]!.toFixed(1)} ms, p95 ${p95(times).toFixed(1)} ms`);
+  } finally {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+    await server.close();
+  }
+}
+
+await main();

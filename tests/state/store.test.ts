@@ -1,0 +1,141 @@
+/** The store and its play driver, in Node with a hand-cranked frame scheduler. */
+import { describe, expect, it } from 'vitest';
+import { findPreset } from '../../src/config/presets.ts';
+import type { Config } from '../../src/config/schema.ts';
+import type { FrameScheduler } from '../../src/state/driver.ts';
+import { SPEEDS } from '../../src/state/speeds.ts';
+import { createLabStore } from '../../src/state/store.ts';
+
+/** Frames run only when `tick` is called; time advances by 16 ms a frame. */
+function manualScheduler() {
+  let pending: ((t: number) => void) | null = null;
+  let t = 0;
+  const scheduler: FrameScheduler = {
+    request(cb) {
+      pending = cb;
+      return 1;
+    },
+    cancel() {
+      pending = null;
+    },
+  };
+  return {
+    scheduler,
+    tick(n = 1) {
+      for (let k = 0; k < n && pending; k++) {
+        const cb = pending;
+        pending = null;
+        t += 16;
+        cb(t);
+      }
+    },
+    get waiting() {
+      return pending !== null;
+    },
+  };
+}
+
+const speedOf = (label: string) => SPEEDS.findIndex((s) => s.label === label);
+
+describe('the lab store', () => {
+  it('starts on the textbook example, ready to step, with w5 selected', () => {
+    const store = createLabStore();
+    const s = store.getState();
+    expect(s.presetName).toBe('textbook-2-2-2');
+    expect(s.view.datasetLoss).toBeCloseTo(0.298371109, 9);
+    expect(s.selection).toEqual({ kind: 'weight', layer: 2, to: 0, from: 0 });
+    expect(s.series.length).toBe(1);
+  });
+
+  it('makes exactly one set() per frame, however many steps the frame computes', () => {
+    const m = manualScheduler();
+    const store = createLabStore(findPreset('circle')!.config, { scheduler: m.scheduler, frameBudgetMs: 5 });
+    store.getState().actions.setSpeed(speedOf('as fast as possible'));
+    store.getState().actions.play();
+    let sets = 0;
+    const unsubscribe = store.subscribe(() => sets++);
+    m.tick(5);
+    unsubscribe();
+    expect(sets).toBe(5);
+    expect(store.getState().view.position.update).toBeGreaterThan(5 * 20);
+  });
+
+  it('records the data-set loss per epoch while playing, and pauses', () => {
+    const m = manualScheduler();
+    const store = createLabStore(findPreset('circle')!.config, { scheduler: m.scheduler });
+    const { actions } = store.getState();
+    actions.setSpeed(speedOf('1 epoch/frame'));
+    actions.play();
+    m.tick(10);
+    const s = store.getState();
+    expect(s.view.position.update).toBe(10 * s.view.updatesPerEpoch);
+    expect(s.series.length).toBe(11);
+    expect(s.series.x(10)).toBe(10);
+    actions.pause();
+    expect(m.waiting).toBe(false);
+    expect(store.getState().playing).toBe(false);
+  });
+
+  it('plays at lecture pace: two computations a second', () => {
+    const m = manualScheduler();
+    const store = createLabStore(undefined, { scheduler: m.scheduler });
+    const { actions } = store.getState();
+    actions.setSpeed(speedOf('2 steps/s'));
+    actions.play();
+    m.tick(1); // the first computation happens at once
+    expect(store.getState().view.position.micro).toBe(1);
+    m.tick(62); // about 1 s more
+    expect(store.getState().view.position.micro).toBe(3);
+  });
+
+  it('steps, steps back (dropping loss points past the position) and resets to the same weights', () => {
+    const store = createLabStore();
+    const { actions } = store.getState();
+    const initial = Array.from(store.getState().view.params);
+    actions.step('epoch');
+    actions.step('epoch');
+    expect(store.getState().series.length).toBe(3);
+    actions.back();
+    expect(store.getState().view.position).toMatchObject({ update: 1, micro: 9 });
+    expect(store.getState().series.length).toBe(2);
+    actions.reset();
+    expect(Array.from(store.getState().view.params)).toEqual(initial);
+    expect(store.getState().series.length).toBe(1);
+  });
+
+  it('stops playing at a divergence, and lowering the rate restarts from the same weights', () => {
+    const m = manualScheduler();
+    const exploding: Config = {
+      layers: [1, 1],
+      activations: ['linear'],
+      loss: 'squared-error',
+      learningRate: 90,
+      batchSize: 1,
+      trainBiases: true,
+      shuffle: false,
+      seed: 1,
+      weights: [[[1]]],
+      biases: [[0]],
+      data: { inputs: [[100]], targets: [[0]] },
+    };
+    const store = createLabStore(exploding, { scheduler: m.scheduler });
+    store.getState().actions.setSpeed(speedOf('as fast as possible'));
+    store.getState().actions.play();
+    m.tick(3);
+    expect(store.getState().view.divergence).not.toBeNull();
+    expect(store.getState().playing).toBe(false);
+    store.getState().actions.lowerLearningRate();
+    expect(store.getState().config.learningRate).toBe(9);
+    expect(store.getState().view.divergence).toBeNull();
+    expect(store.getState().view.params[0]).toBe(1);
+  });
+
+  it('computes the chain of the selection in each snapshot', () => {
+    const store = createLabStore();
+    const { actions } = store.getState();
+    for (let k = 0; k < 6; k++) actions.step('step');
+    expect(store.getState().view.chain!.rule.gradient).toBeCloseTo(0.082167041, 9);
+    actions.select({ kind: 'neuron', layer: 1, index: 0 });
+    expect(store.getState().view.chain).toBeNull();
+  });
+});
