@@ -16,13 +16,7 @@ import type { Dataset } from './datasets.ts';
 import { isFinite0, makeDivergence } from './divergence.ts';
 import type { Divergence } from './divergence.ts';
 import { ParamHistory } from './history.ts';
-import {
-  activateSoftmaxLayer,
-  backwardNeuron,
-  forwardNeuron,
-  loadInput,
-  lossOf,
-} from './network.ts';
+import { activateSoftmaxLayer, backwardNeuron, forwardNeuron, loadInput, lossOf } from './network.ts';
 import type { Network, Workspace } from './network.ts';
 import { applyUpdate, batchOf, createTrainer, epochOrder, runUpdates, trainerLoss } from './train.ts';
 import type { Trainer, TrainOptions } from './train.ts';

@@ -37,6 +37,12 @@ export interface LabState {
   readonly config: Config;
   readonly presetName: string | null;
   readonly view: RunView;
+  /**
+   * What the diagram and the panels draw: the same as `view`, except while playing faster than
+   * lecture pace, when it is refreshed about ten times a second (those views cost more than a frame
+   * to redraw on small machines; the status line follows `view` every frame).
+   */
+  readonly display: RunView;
   /** The data-set loss per epoch (and per update while stepping); mutable, redrawn when `view` changes. */
   readonly series: LossSeries;
   readonly playing: boolean;
@@ -65,20 +71,26 @@ export function createLabStore(
   options: LabStoreOptions = {},
 ): LabStore {
   const now = options.now ?? (() => performance.now());
-  // Milliseconds of computing per frame at full speed: adapted so that computing plus drawing fits a
-  // 60 Hz frame (shrinks when frames run long, grows back while they are on time).
-  let budget = options.frameBudgetMs ?? 8;
-  const fixedBudget = options.frameBudgetMs !== undefined;
+  // Milliseconds of computing per frame at full speed, adapted so that computing plus drawing fits a
+  // 60 Hz frame: one budget for frames that redraw the display, one for those that do not. A late
+  // frame shrinks its kind's budget at once; on-time frames let it creep back up.
+  const fixedBudget = options.frameBudgetMs;
+  const budgets = { light: fixedBudget ?? 8, heavy: fixedBudget ?? 2 };
+  let lastKind: 'light' | 'heavy' | null = null;
+  let lastDisplay = -Infinity;
+  const DISPLAY_MS = 100;
   let stepper = new Stepper(buildRun(initial));
   const series = new LossSeries();
   let pending = 0; // fractional micro-steps owed at lecture pace
   let chunk = 1; // updates per fast chunk, adapted to the frame budget
 
   const store = createStore<LabState>()((set, get) => {
-    /** The one set() of an action or a frame: a fresh snapshot of the stepper. */
-    const refresh = (extra: Partial<LabState> = {}) => {
+    /** The one set() of an action or a frame: a fresh snapshot of the stepper (and the display). */
+    const refresh = (extra: Partial<LabState> = {}, display = true) => {
       const selection = extra.selection !== undefined ? extra.selection : get().selection;
-      set({ ...extra, view: snapshot(stepper, selection, stepper.datasetLoss()) });
+      const view = snapshot(stepper, selection, stepper.datasetLoss());
+      if (display) lastDisplay = now();
+      set(display ? { ...extra, view, display: view } : { ...extra, view });
     };
     const epochX = () => stepper.update / stepper.updatesPerEpoch;
     const recordPoint = () => series.push(epochX(), stepper.datasetLoss());
@@ -91,6 +103,13 @@ export function createLabStore(
     const frame = (dt: number): boolean => {
       const speed = SPEEDS[get().speed]!;
       const before = stepper.update;
+      const heavy = speed.kind === 'steps' || now() - lastDisplay >= DISPLAY_MS;
+      if (lastKind && fixedBudget === undefined) {
+        const b = budgets[lastKind];
+        budgets[lastKind] = dt > 18 ? Math.max(0.25, b * 0.7) : Math.min(10, b + 0.05);
+      }
+      lastKind = heavy ? 'heavy' : 'light';
+      const budget = budgets[lastKind];
       if (speed.kind === 'steps') {
         pending += (dt / 1000) * speed.perSecond;
         let n = Math.floor(pending);
@@ -107,7 +126,6 @@ export function createLabStore(
         stepper.step('epoch');
         afterSteps(before);
       } else {
-        if (!fixedBudget) budget = dt > 18 ? Math.max(1, budget * 0.8) : Math.min(12, budget + 0.25);
         const t0 = now();
         const upe = stepper.updatesPerEpoch;
         do {
@@ -120,11 +138,17 @@ export function createLabStore(
           // Aim at a quarter of the budget per chunk: a few chunks per frame, epochs recorded in between.
           if (took < budget / 8) chunk = Math.min(chunk * 2, 1 << 20);
           else if (took > budget / 2) chunk = Math.max(1, Math.floor(chunk / 2));
-          if (stepper.update % upe === 0) recordPoint();
+          // The exact data-set loss at every epoch boundary, thinning out as epochs pile up
+          // (every 2^k-th epoch once past 4096·2^k epochs): the curve keeps ~4000+ points.
+          if (stepper.update % upe === 0) {
+            const epoch = stepper.update / upe;
+            const stride = 2 ** Math.max(0, Math.floor(Math.log2(epoch / 4096)) + 1);
+            if (epoch % stride === 0) recordPoint();
+          }
         } while (now() - t0 < budget && !stepper.divergence);
       }
       const keepGoing = !stepper.divergence;
-      refresh(keepGoing ? {} : { playing: false });
+      refresh(keepGoing ? {} : { playing: false }, heavy || !keepGoing);
       return keepGoing && get().playing;
     };
     const driver = createPlayDriver(options.scheduler ?? browserScheduler, frame);
@@ -166,13 +190,15 @@ export function createLabStore(
       },
       play() {
         if (get().playing || stepper.divergence) return;
+        lastKind = null;
         pending = 1; // the first computation happens at once
         set({ playing: true });
         driver.start();
       },
       pause() {
         driver.stop();
-        set({ playing: false });
+        lastKind = null;
+        refresh({ playing: false });
       },
       togglePlay() {
         if (get().playing) actions.pause();
@@ -180,6 +206,7 @@ export function createLabStore(
       },
       setSpeed(index) {
         set({ speed: Math.max(0, Math.min(MAX_SPEED, Math.round(index))) });
+        refresh();
       },
       select(sel) {
         refresh({ selection: sel });
@@ -194,10 +221,12 @@ export function createLabStore(
     };
 
     recordPoint();
+    const first = snapshot(stepper, defaultSelection(initial), stepper.datasetLoss());
     return {
       config: initial,
       presetName: initial === DEFAULT_PRESET.config ? DEFAULT_PRESET.name : null,
-      view: snapshot(stepper, defaultSelection(initial), stepper.datasetLoss()),
+      view: first,
+      display: first,
       series,
       playing: false,
       speed: DEFAULT_SPEED,

@@ -59,7 +59,7 @@ function linesFor(view: RunView, sel: Selection): TexLine[] {
 }
 
 export function ChainPanel() {
-  const view = useLab((s) => s.view);
+  const view = useLab((s) => s.display);
   const selection = useLab((s) => s.selection);
   const lines = useMemo(
     () => (selection && (paramOf(selection) === null || view.chain) ? linesFor(view, selection) : null),

@@ -14,7 +14,8 @@ const H = 210;
 const M = { top: 12, right: 14, bottom: 30, left: 52 };
 
 export function LossCurve() {
-  const view = useLab((s) => s.view);
+  // redrawn at most 8 times a second while training flat out
+  const view = useLab((s) => s.display);
   const series = useLab((s) => s.series);
   const logScale = useLab((s) => s.logScale);
   const setLogScale = useLab((s) => s.actions.setLogScale);
@@ -22,8 +23,10 @@ export function LossCurve() {
   const n = series.length;
   // `view` changes whenever the series may have grown: recompute then.
   const chart = useMemo(() => {
-    const xEnd = Math.max(1, series.length ? series.x(series.length - 1) : 1);
-    const points = series.downsample(0, xEnd, W - M.left - M.right);
+    // the x extent grows in powers of two, so axis and buckets stay put while training
+    const last = series.length ? series.x(series.length - 1) : 1;
+    const xEnd = last <= 10 ? Math.max(1, Math.ceil(last)) : 2 ** Math.ceil(Math.log2(last));
+    const points = series.downsample(0, xEnd, (W - M.left - M.right) / 2);
     let lo = Infinity;
     let hi = -Infinity;
     for (const p of points) {

@@ -2,17 +2,20 @@
  * The network diagram. D3 computes the layout, the edge widths and colours; React renders the SVG.
  * Numbers appear once the step has computed them; the last computation is highlighted, and the
  * selected weight's chain path to the loss is outlined.
+ *
+ * Edges, neurons and biases are memoised components with primitive props: widths are quantised and
+ * exact values (data-value, for tests and tooltips) are only written when not playing at speed, so a
+ * frame re-renders and repaints only what visibly changed.
  */
 import { memo, useMemo } from 'react';
+import type { MouseEvent } from 'react';
 import { scaleSqrt } from 'd3-scale';
 import { biasIndex, weightIndex } from '../core/network.ts';
-import type { Network as Net } from '../core/network.ts';
 import { fmt } from '../tex/format.ts';
-import type { RunView, Selection } from '../state/snapshot.ts';
+import type { Selection } from '../state/snapshot.ts';
+import { SPEEDS } from '../state/speeds.ts';
 import { chainHighlight, stepHighlight } from './highlight.ts';
-import type { Highlight } from './highlight.ts';
 import { layoutNetwork } from './layout.ts';
-import type { DiagramLayout } from './layout.ts';
 import { useLab } from './store-context.tsx';
 
 export const POSITIVE = '#2166ac';
@@ -20,12 +23,33 @@ export const NEGATIVE = '#d95f02';
 const WIDTH = 820;
 const HEIGHT = 470;
 
-function sameSelection(a: Selection | null, b: Selection): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+/** `w 2 0 1`, `b 2 0`, `n 1 0`: what a click on an element selects (one handler on the SVG). */
+function parseSelection(s: string | null): Selection | null {
+  const parts = s?.split(' ') ?? [];
+  const [kind, ...rest] = parts;
+  const n = rest.map(Number);
+  if (kind === 'w' && n.length === 3) return { kind: 'weight', layer: n[0]!, to: n[1]!, from: n[2]! };
+  if (kind === 'b' && n.length === 2) return { kind: 'bias', layer: n[0]!, to: n[1]! };
+  if (kind === 'n' && n.length === 2) return { kind: 'neuron', layer: n[0]!, index: n[1]! };
+  return null;
+}
+
+function selectionKey(sel: Selection | null): string {
+  if (!sel) return '';
+  if (sel.kind === 'weight') return `w ${sel.layer} ${sel.to} ${sel.from}`;
+  if (sel.kind === 'bias') return `b ${sel.layer} ${sel.to}`;
+  return `n ${sel.layer} ${sel.index}`;
+}
+
+function classes(base: string, step: boolean, chain: boolean, selected: boolean): string {
+  return `${base}${step ? ' step' : ''}${chain ? ' chain' : ''}${selected ? ' selected' : ''}`;
 }
 
 export function NetworkDiagram() {
-  const view = useLab((s) => s.view);
+  // While playing faster than lecture pace, exact values stay out of the DOM (see the header); the
+  // store refreshes `display` about ten times a second then.
+  const fast = useLab((s) => s.playing && SPEEDS[s.speed]!.kind !== 'steps');
+  const view = useLab((s) => s.display);
   const selection = useLab((s) => s.selection);
   const select = useLab((s) => s.actions.select);
   const net = view.net;
@@ -37,8 +61,131 @@ export function NetworkDiagram() {
     for (let p = 0; p < net.paramCount; p++) m = Math.max(m, Math.abs(view.params[p]!));
     return m;
   }, [net, view.params]);
-  const width = useMemo(() => scaleSqrt().domain([0, maxAbs]).range([0.6, 7]).clamp(true), [maxAbs]);
+  // quantised to a power of two so the scale (and so every width) changes rarely while training
+  const width = useMemo(
+    () =>
+      scaleSqrt()
+        .domain([0, 2 ** Math.ceil(Math.log2(maxAbs))])
+        .range([0.6, 7])
+        .clamp(true),
+    [maxAbs],
+  );
+  const selKey = selectionKey(selection);
+  const r = layout.radius;
+  const labels = layout.labels;
 
+  const onClick = (e: MouseEvent<SVGSVGElement>) => {
+    const target = (e.target as Element).closest('[data-sel]');
+    const sel = parseSelection(target?.getAttribute('data-sel') ?? null);
+    if (sel) select(sel);
+  };
+
+  const edges = [];
+  for (let l = 1; l <= net.depth; l++) {
+    const nl = net.sizes[l]!;
+    for (let j = 0; j < nl; j++) {
+      const to = layout.neurons[l]![j]!;
+      const backDone = view.neurons.backDone[to.k] === 1;
+      const delta = view.neurons.delta[to.k]!;
+      const t = 0.22 + (nl > 1 ? (0.36 * j) / (nl - 1) : 0.18);
+      for (let i = 0; i < net.sizes[l - 1]!; i++) {
+        const from = layout.neurons[l - 1]![i]!;
+        const p = weightIndex(net, l, j, i);
+        const w = view.params[p]!;
+        const grad = backDone ? delta * view.neurons.a[from.k]! : NaN;
+        const key = `w ${l} ${j} ${i}`;
+        edges.push(
+          <Edge
+            key={key}
+            sel={key}
+            testId={`w-${l}-${j}-${i}`}
+            x1={from.x}
+            y1={from.y}
+            x2={to.x}
+            y2={to.y}
+            lx={from.x + (to.x - from.x) * t}
+            ly={from.y + (to.y - from.y) * t}
+            width={Math.round(width(Math.abs(w)) * 4) / 4}
+            positive={w >= 0}
+            className={classes('edge', step.params.has(p), chain.params.has(p), selKey === key)}
+            label={labels ? fmt(w) : ''}
+            showLabel={labels}
+            grad={backDone ? fmt(grad) : ''}
+            value={fast ? undefined : w}
+            gradValue={fast || !backDone ? undefined : grad}
+            ariaLabel={`weight into neuron ${j} of layer ${l} from ${l === 1 ? 'input' : 'neuron'} ${i}`}
+          />,
+        );
+      }
+    }
+  }
+
+  const neurons = [];
+  for (let l = 0; l <= net.depth; l++) {
+    for (const n of layout.neurons[l]!) {
+      const j = n.index;
+      const sumDone = view.neurons.sumDone[n.k] === 1 && l > 0;
+      const actDone = view.neurons.actDone[n.k] === 1;
+      const backDone = view.neurons.backDone[n.k] === 1;
+      const z = view.neurons.z[n.k]!;
+      const a = view.neurons.a[n.k]!;
+      const d = view.neurons.delta[n.k]!;
+      const key = `n ${l} ${j}`;
+      neurons.push(
+        <Neuron
+          key={key}
+          sel={key}
+          testId={`n-${l}-${j}`}
+          x={n.x}
+          y={n.y}
+          r={r}
+          input={l === 0}
+          index={j}
+          className={classes(
+            l === 0 ? 'neuron input' : 'neuron',
+            step.neurons.has(n.k),
+            chain.neurons.has(n.k),
+            selKey === key,
+          )}
+          labels={labels}
+          z={sumDone ? fmt(z) : ''}
+          a={actDone ? fmt(a) : ''}
+          delta={backDone ? fmt(d) : ''}
+          zValue={sumDone && !fast ? z : undefined}
+          aValue={actDone && !fast ? a : undefined}
+          deltaValue={backDone && !fast ? d : undefined}
+          ariaLabel={l === 0 ? `input x${j}` : `neuron ${j} of layer ${l}`}
+        />,
+      );
+      if (l > 0) {
+        const p = biasIndex(net, l, j);
+        const b = view.params[p]!;
+        const pos = layout.bias(l, j);
+        const bkey = `b ${l} ${j}`;
+        neurons.push(
+          <Bias
+            key={bkey}
+            sel={bkey}
+            testId={`b-${l}-${j}`}
+            x={pos.x}
+            y={pos.y}
+            nx={n.x}
+            ny={n.y}
+            size={Math.max(8, r * 0.42)}
+            labels={labels}
+            positive={b >= 0}
+            className={classes('bias', step.params.has(p), chain.params.has(p), selKey === bkey)}
+            label={labels ? fmt(b) : ''}
+            value={fast ? undefined : b}
+            ariaLabel={`bias of neuron ${j} in layer ${l}`}
+          />,
+        );
+      }
+    }
+  }
+
+  const outs = layout.neurons[net.depth]!;
+  const lossY = HEIGHT / 2;
   return (
     <svg
       className="network"
@@ -46,249 +193,190 @@ export function NetworkDiagram() {
       role="group"
       aria-label={`Network ${net.sizes.join('-')}`}
       data-testid="network"
+      onClick={onClick}
     >
-      <Edges
-        net={net}
-        layout={layout}
-        view={view}
-        step={step}
-        chain={chain}
-        width={width}
-        select={select}
-        selection={selection}
-      />
-      <LossNode layout={layout} view={view} step={step} chain={chain} />
-      <Neurons
-        net={net}
-        layout={layout}
-        view={view}
-        step={step}
-        chain={chain}
-        select={select}
-        selection={selection}
-      />
+      <g className="edges">{edges}</g>
+      <g className={classes('loss-node', step.loss, chain.loss, false)} data-testid="loss-node">
+        {outs.map((o) => (
+          <line key={o.k} className="to-loss" x1={o.x + r} y1={o.y} x2={layout.lossX - 34} y2={lossY} />
+        ))}
+        <rect x={layout.lossX - 34} y={lossY - 26} width={68} height={52} rx={8} />
+        <text x={layout.lossX} y={lossY - 6} textAnchor="middle" className="loss-title">
+          L
+        </text>
+        <text
+          x={layout.lossX}
+          y={lossY + 14}
+          textAnchor="middle"
+          data-testid="sample-loss"
+          data-value={view.lossDone ? view.sampleLoss : undefined}
+        >
+          {view.lossDone ? fmt(view.sampleLoss) : '·'}
+        </text>
+      </g>
+      <g className="neurons">{neurons}</g>
+      {outs.map((o, k) => (
+        <text key={`t${k}`} className="target" x={o.x + r + 8} y={o.y - r * 0.6}>
+          {`t ${fmt(view.target[k]!)}`}
+        </text>
+      ))}
     </svg>
   );
 }
 
-interface PartProps {
-  net: Net;
-  layout: DiagramLayout;
-  view: RunView;
-  step: Highlight;
-  chain: Highlight;
-  select: (s: Selection | null) => void;
-  selection: Selection | null;
+interface EdgeProps {
+  sel: string;
+  testId: string;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  lx: number;
+  ly: number;
+  width: number;
+  positive: boolean;
+  className: string;
+  label: string;
+  showLabel: boolean;
+  grad: string;
+  value: number | undefined;
+  gradValue: number | undefined;
+  ariaLabel: string;
 }
 
-const Edges = memo(function Edges(props: PartProps & { width: (v: number) => number }) {
-  const { net, layout, view, step, chain, width, select, selection } = props;
-  const out = [];
-  for (let l = 1; l <= net.depth; l++) {
-    const nl = net.sizes[l]!;
-    for (let j = 0; j < nl; j++) {
-      const to = layout.neurons[l]![j]!;
-      const backDone = view.neurons.backDone[to.k] === 1;
-      const delta = view.neurons.delta[to.k]!;
-      for (let i = 0; i < net.sizes[l - 1]!; i++) {
-        const from = layout.neurons[l - 1]![i]!;
-        const p = weightIndex(net, l, j, i);
-        const w = view.params[p]!;
-        // widths in steps of 0.25 px: fewer attribute changes (and repaints) while playing
-        const sw = Math.round(width(Math.abs(w)) * 4) / 4;
-        const grad = delta * view.neurons.a[from.k]!;
-        const sel: Selection = { kind: 'weight', layer: l, to: j, from: i };
-        const t = 0.22 + (nl > 1 ? (0.36 * j) / (nl - 1) : 0.18);
-        const lx = from.x + (to.x - from.x) * t;
-        const ly = from.y + (to.y - from.y) * t;
-        const classes = [
-          'edge',
-          step.params.has(p) ? 'step' : '',
-          chain.params.has(p) ? 'chain' : '',
-          sameSelection(selection, sel) ? 'selected' : '',
-        ]
-          .filter(Boolean)
-          .join(' ');
-        out.push(
-          <g
-            key={p}
-            className={classes}
-            data-testid={`w-${l}-${j}-${i}`}
-            data-value={w}
-            data-grad={backDone ? grad : undefined}
-            onClick={() => select(sel)}
-            aria-label={`weight into neuron ${j} of layer ${l} from neuron ${i}: ${fmt(w)}`}
-          >
-            {classes !== 'edge' && (
-              <line className="halo" x1={from.x} y1={from.y} x2={to.x} y2={to.y} strokeWidth={sw + 7} />
-            )}
-            <line
-              className="stroke"
-              x1={from.x}
-              y1={from.y}
-              x2={to.x}
-              y2={to.y}
-              stroke={w >= 0 ? POSITIVE : NEGATIVE}
-              strokeWidth={sw}
-            />
-            <line className="hit" x1={from.x} y1={from.y} x2={to.x} y2={to.y} strokeWidth={14} />
-            {layout.labels && (
-              <text className="edge-label" x={lx} y={ly - 4} textAnchor="middle">
-                <tspan>{fmt(w)}</tspan>
-                {backDone && (
-                  <tspan className="grad" x={lx} dy="1.15em">
-                    {`∂ ${fmt(grad)}`}
-                  </tspan>
-                )}
-              </text>
-            )}
-          </g>,
-        );
-      }
-    }
-  }
-  return <g className="edges">{out}</g>;
-});
-
-function LossNode({ layout, view, step, chain }: Pick<PartProps, 'layout' | 'view' | 'step' | 'chain'>) {
-  const outs = layout.neurons[layout.neurons.length - 1]!;
-  const y = layout.height / 2;
+const Edge = memo(function Edge(p: EdgeProps) {
+  const highlighted = p.className !== 'edge';
   return (
     <g
-      className={`loss-node${step.loss ? ' step' : ''}${chain.loss ? ' chain' : ''}`}
-      data-testid="loss-node"
+      className={p.className}
+      data-testid={p.testId}
+      data-sel={p.sel}
+      data-value={p.value}
+      data-grad={p.gradValue}
+      aria-label={p.ariaLabel}
     >
-      {outs.map((o) => (
-        <line key={o.k} className="to-loss" x1={o.x + layout.radius} y1={o.y} x2={layout.lossX - 34} y2={y} />
-      ))}
-      <rect x={layout.lossX - 34} y={y - 26} width={68} height={52} rx={8} />
-      <text x={layout.lossX} y={y - 6} textAnchor="middle" className="loss-title">
-        L
-      </text>
-      <text
-        x={layout.lossX}
-        y={y + 14}
-        textAnchor="middle"
-        data-testid="sample-loss"
-        data-value={view.lossDone ? view.sampleLoss : undefined}
-      >
-        {view.lossDone ? fmt(view.sampleLoss) : '·'}
-      </text>
-    </g>
-  );
-}
-
-const Neurons = memo(function Neurons(props: PartProps) {
-  const { net, layout, view, step, chain, select, selection } = props;
-  const r = layout.radius;
-  const out = [];
-  for (let l = 0; l <= net.depth; l++) {
-    for (const n of layout.neurons[l]!) {
-      const j = n.index;
-      const sumDone = view.neurons.sumDone[n.k] === 1;
-      const actDone = view.neurons.actDone[n.k] === 1;
-      const backDone = view.neurons.backDone[n.k] === 1;
-      const z = view.neurons.z[n.k]!;
-      const a = view.neurons.a[n.k]!;
-      const d = view.neurons.delta[n.k]!;
-      const sel: Selection = { kind: 'neuron', layer: l, index: j };
-      const classes = [
-        'neuron',
-        l === 0 ? 'input' : '',
-        step.neurons.has(n.k) ? 'step' : '',
-        chain.neurons.has(n.k) ? 'chain' : '',
-        sameSelection(selection, sel) ? 'selected' : '',
-      ]
-        .filter(Boolean)
-        .join(' ');
-      const label = l === 0 ? `input x${j}` : `neuron ${j} of layer ${l}`;
-      out.push(
-        <g
-          key={`n${n.k}`}
-          className={classes}
-          data-testid={`n-${l}-${j}`}
-          data-z={sumDone && l > 0 ? z : undefined}
-          data-a={actDone ? a : undefined}
-          data-delta={backDone ? d : undefined}
-          onClick={() => select(sel)}
-          aria-label={`${label}${actDone ? `: a = ${fmt(a)}` : ''}`}
-        >
-          <circle cx={n.x} cy={n.y} r={r} />
-          {layout.labels && l === 0 && (
-            <text x={n.x} y={n.y + 5} textAnchor="middle" className="value">
-              {actDone ? fmt(a) : `x${j}`}
-            </text>
-          )}
-          {layout.labels && l > 0 && (
-            <text x={n.x} y={n.y - 3} textAnchor="middle" className="value">
-              <tspan x={n.x} className={sumDone ? '' : 'pending'}>
-                {sumDone ? `z ${fmt(z)}` : 'z'}
-              </tspan>
-              <tspan x={n.x} dy="1.2em" className={actDone ? '' : 'pending'}>
-                {actDone ? `a ${fmt(a)}` : 'a'}
-              </tspan>
-            </text>
-          )}
-          {layout.labels && backDone && (
-            <text x={n.x} y={n.y - r - 8} textAnchor="middle" className="delta">
-              {`δ ${fmt(d)}`}
-            </text>
-          )}
-        </g>,
-      );
-      if (l > 0) out.push(<Bias key={`b${n.k}`} {...props} l={l} j={j} />);
-    }
-  }
-  // targets next to the outputs
-  const outs = layout.neurons[net.depth]!;
-  outs.forEach((o, k) =>
-    out.push(
-      <text key={`t${k}`} className="target" x={o.x + r + 8} y={o.y - r * 0.6}>
-        {`t ${fmt(view.target[k]!)}`}
-      </text>,
-    ),
-  );
-  return <g className="neurons">{out}</g>;
-});
-
-function Bias(props: PartProps & { l: number; j: number }) {
-  const { net, layout, view, step, chain, select, selection, l, j } = props;
-  const p = biasIndex(net, l, j);
-  const b = view.params[p]!;
-  const pos = layout.bias(l, j);
-  const sel: Selection = { kind: 'bias', layer: l, to: j };
-  const s = Math.max(8, layout.radius * 0.42);
-  const classes = [
-    'bias',
-    step.params.has(p) ? 'step' : '',
-    chain.params.has(p) ? 'chain' : '',
-    sameSelection(selection, sel) ? 'selected' : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
-  const n = layout.neurons[l]![j]!;
-  return (
-    <g
-      className={classes}
-      data-testid={`b-${l}-${j}`}
-      data-value={b}
-      onClick={() => select(sel)}
-      aria-label={`bias of neuron ${j} in layer ${l}: ${fmt(b)}`}
-    >
-      <line className="bias-link" x1={pos.x} y1={pos.y} x2={n.x} y2={n.y} />
-      <rect
-        x={pos.x - s}
-        y={pos.y - s * 0.8}
-        width={s * 2}
-        height={s * 1.6}
-        rx={3}
-        stroke={b >= 0 ? POSITIVE : NEGATIVE}
+      {highlighted && (
+        <line className="halo" x1={p.x1} y1={p.y1} x2={p.x2} y2={p.y2} strokeWidth={p.width + 7} />
+      )}
+      <line
+        className="stroke"
+        x1={p.x1}
+        y1={p.y1}
+        x2={p.x2}
+        y2={p.y2}
+        stroke={p.positive ? POSITIVE : NEGATIVE}
+        strokeWidth={p.width}
       />
-      {layout.labels && (
-        <text x={pos.x} y={pos.y + 4} textAnchor="middle">
-          {`b ${fmt(b)}`}
+      <line className="hit" x1={p.x1} y1={p.y1} x2={p.x2} y2={p.y2} strokeWidth={14} />
+      {p.showLabel && (
+        <text className="edge-label" x={p.lx} y={p.ly - 4} textAnchor="middle">
+          <tspan>{p.label}</tspan>
+          {p.grad && (
+            <tspan className="grad" x={p.lx} dy="1.15em">
+              {`∂ ${p.grad}`}
+            </tspan>
+          )}
         </text>
       )}
     </g>
   );
+});
+
+interface NeuronProps {
+  sel: string;
+  testId: string;
+  x: number;
+  y: number;
+  r: number;
+  input: boolean;
+  index: number;
+  className: string;
+  labels: boolean;
+  z: string;
+  a: string;
+  delta: string;
+  zValue: number | undefined;
+  aValue: number | undefined;
+  deltaValue: number | undefined;
+  ariaLabel: string;
 }
+
+const Neuron = memo(function Neuron(p: NeuronProps) {
+  return (
+    <g
+      className={p.className}
+      data-testid={p.testId}
+      data-sel={p.sel}
+      data-z={p.zValue}
+      data-a={p.aValue}
+      data-delta={p.deltaValue}
+      aria-label={p.ariaLabel}
+    >
+      <circle cx={p.x} cy={p.y} r={p.r} />
+      {p.labels && p.input && (
+        <text x={p.x} y={p.y + 5} textAnchor="middle" className="value">
+          {p.a || `x${p.index}`}
+        </text>
+      )}
+      {p.labels && !p.input && (
+        <text x={p.x} y={p.y - 3} textAnchor="middle" className="value">
+          <tspan x={p.x} className={p.z ? '' : 'pending'}>
+            {p.z ? `z ${p.z}` : 'z'}
+          </tspan>
+          <tspan x={p.x} dy="1.2em" className={p.a ? '' : 'pending'}>
+            {p.a ? `a ${p.a}` : 'a'}
+          </tspan>
+        </text>
+      )}
+      {p.labels && p.delta && (
+        <text x={p.x} y={p.y - p.r - 8} textAnchor="middle" className="delta">
+          {`δ ${p.delta}`}
+        </text>
+      )}
+    </g>
+  );
+});
+
+interface BiasProps {
+  sel: string;
+  testId: string;
+  x: number;
+  y: number;
+  nx: number;
+  ny: number;
+  size: number;
+  labels: boolean;
+  positive: boolean;
+  className: string;
+  label: string;
+  value: number | undefined;
+  ariaLabel: string;
+}
+
+const Bias = memo(function Bias(p: BiasProps) {
+  const w = p.labels ? 26 : p.size;
+  return (
+    <g
+      className={p.className}
+      data-testid={p.testId}
+      data-sel={p.sel}
+      data-value={p.value}
+      aria-label={p.ariaLabel}
+    >
+      <line className="bias-link" x1={p.x} y1={p.y} x2={p.nx} y2={p.ny} />
+      <rect
+        x={p.x - w}
+        y={p.y - p.size * 0.8}
+        width={w * 2}
+        height={p.size * 1.6}
+        rx={3}
+        stroke={p.positive ? POSITIVE : NEGATIVE}
+      />
+      {p.labels && (
+        <text x={p.x} y={p.y + 4} textAnchor="middle">
+          {`b ${p.label}`}
+        </text>
+      )}
+    </g>
+  );
+});

@@ -59,7 +59,8 @@ describe('chain-rule TeX', () => {
 
   it('shows "?" for every factor the steps have not computed, never a stale number', () => {
     const w5 = { kind: 'weight', layer: 2, to: 0, from: 0 } as const;
-    const product = (steps: number) => chainTex(chainAt(steps, w5), ctx()).find((l) => l.id === 'product')!.tex;
+    const product = (steps: number) =>
+      chainTex(chainAt(steps, w5), ctx()).find((l) => l.id === 'product')!.tex;
     const lhs = '\\frac{\\partial L}{\\partial w^{(2)}_{00}} = ';
     const q = '\\color{gray}{?}';
     expect(product(0)).toBe(`${lhs}${q}\\cdot ${q}\\cdot ${q} = ${q}`);
