@@ -94,10 +94,10 @@ function activationFactor(
   }
 }
 
-/** Splits a long sum over several aligned lines, four terms per line. */
+/** Splits a long sum over several aligned lines, three terms per line. */
 function wrapSum(terms: string[]): string {
   const lines: string[] = [];
-  for (let k = 0; k < terms.length; k += 4) lines.push(terms.slice(k, k + 4).join(' + '));
+  for (let k = 0; k < terms.length; k += 3) lines.push(terms.slice(k, k + 3).join(' + '));
   return lines.join(' \\\\ &\\quad + ');
 }
 

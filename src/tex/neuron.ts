@@ -41,9 +41,9 @@ function activationTex(act: ActivationName, l: number, j: number, z: string): st
   }
 }
 
-function chunks(terms: string[]): string {
+function chunks(terms: string[], per: number): string {
   const out: string[] = [];
-  for (let k = 0; k < terms.length; k += 4) out.push(terms.slice(k, k + 4).join(' + '));
+  for (let k = 0; k < terms.length; k += per) out.push(terms.slice(k, k + per).join(' + '));
   return out.join(' \\\\ &\\quad + ');
 }
 
@@ -68,7 +68,7 @@ export function neuronTex(n: NeuronData): TexLine[] {
     {
       id: 'sum',
       label: 'weighted sum',
-      tex: `\\begin{aligned} ${zSym(l, j)} &= \\textstyle\\sum_i ${wSym(l, j, 0).replace(`_{${j}0}`, `_{${j}i}`)}\\,${aSym(l - 1, 0).replace('_{0}', '_{i}')} + ${bSym(l, j)} \\\\ &= ${chunks(symbolic)} + ${bSym(l, j)} \\\\ &= ${chunks(numbers)} + ${tex(n.bias, true)} \\\\ &= ${n.sumDone ? tex(n.z) : PENDING} \\end{aligned}`,
+      tex: `\\begin{aligned} ${zSym(l, j)} &= \\textstyle\\sum_i ${wSym(l, j, 0).replace(`_{${j}0}`, `_{${j}i}`)}\\,${aSym(l - 1, 0).replace('_{0}', '_{i}')} + ${bSym(l, j)} \\\\ &= ${chunks(symbolic, 4)} + ${bSym(l, j)} \\\\ &= ${chunks(numbers, 3)} + ${tex(n.bias, true)} \\\\ &= ${n.sumDone ? tex(n.z) : PENDING} \\end{aligned}`,
       note: 'the dot product of the weights with the previous layer’s activations, plus the bias',
     },
   ];

@@ -7,10 +7,12 @@
  * exact values (data-value, for tests and tooltips) are only written when not playing at speed, so a
  * frame re-renders and repaints only what visibly changed.
  */
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { MouseEvent } from 'react';
 import { scaleSqrt } from 'd3-scale';
 import { biasIndex, weightIndex } from '../core/network.ts';
+import type { RunView } from '../state/snapshot.ts';
+import type { DiagramLayout } from './layout.ts';
 import { fmt } from '../tex/format.ts';
 import type { Selection } from '../state/snapshot.ts';
 import { SPEEDS } from '../state/speeds.ts';
@@ -71,8 +73,10 @@ export function NetworkDiagram() {
     [maxAbs],
   );
   const selKey = selectionKey(selection);
+  const [hover, setHover] = useState<Selection | null>(null);
   const r = layout.radius;
   const labels = layout.labels;
+  const hitWidth = Math.max(4, Math.min(14, r * 0.6));
 
   const onClick = (e: MouseEvent<SVGSVGElement>) => {
     const target = (e.target as Element).closest('[data-sel]');
@@ -103,6 +107,7 @@ export function NetworkDiagram() {
             y1={from.y}
             x2={to.x}
             y2={to.y}
+            hitWidth={hitWidth}
             lx={from.x + (to.x - from.x) * t}
             ly={from.y + (to.y - from.y) * t}
             width={Math.round(width(Math.abs(w)) * 4) / 4}
@@ -121,6 +126,7 @@ export function NetworkDiagram() {
   }
 
   const neurons = [];
+  const biases = [];
   for (let l = 0; l <= net.depth; l++) {
     for (const n of layout.neurons[l]!) {
       const j = n.index;
@@ -162,7 +168,7 @@ export function NetworkDiagram() {
         const b = view.params[p]!;
         const pos = layout.bias(l, j);
         const bkey = `b ${l} ${j}`;
-        neurons.push(
+        biases.push(
           <Bias
             key={bkey}
             sel={bkey}
@@ -194,6 +200,12 @@ export function NetworkDiagram() {
       aria-label={`Network ${net.sizes.join('-')}`}
       data-testid="network"
       onClick={onClick}
+      onPointerOver={(e) =>
+        setHover(
+          parseSelection((e.target as Element).closest('[data-sel]')?.getAttribute('data-sel') ?? null),
+        )
+      }
+      onPointerLeave={() => setHover(null)}
     >
       <g className="edges">{edges}</g>
       <g className={classes('loss-node', step.loss, chain.loss, false)} data-testid="loss-node">
@@ -214,7 +226,9 @@ export function NetworkDiagram() {
           {view.lossDone ? fmt(view.sampleLoss) : '·'}
         </text>
       </g>
+      <g className="biases">{biases}</g>
       <g className="neurons">{neurons}</g>
+      {hover && <Tooltip view={view} sel={hover} layout={layout} />}
       {outs.map((o, k) => (
         <text key={`t${k}`} className="target" x={o.x + r + 8} y={o.y - r * 0.6}>
           {`t ${fmt(view.target[k]!)}`}
@@ -233,6 +247,7 @@ interface EdgeProps {
   y2: number;
   lx: number;
   ly: number;
+  hitWidth: number;
   width: number;
   positive: boolean;
   className: string;
@@ -267,7 +282,7 @@ const Edge = memo(function Edge(p: EdgeProps) {
         stroke={p.positive ? POSITIVE : NEGATIVE}
         strokeWidth={p.width}
       />
-      <line className="hit" x1={p.x1} y1={p.y1} x2={p.x2} y2={p.y2} strokeWidth={14} />
+      <line className="hit" x1={p.x1} y1={p.y1} x2={p.x2} y2={p.y2} strokeWidth={p.hitWidth} />
       {p.showLabel && (
         <text className="edge-label" x={p.lx} y={p.ly - 4} textAnchor="middle">
           <tspan>{p.label}</tspan>
@@ -380,3 +395,56 @@ const Bias = memo(function Bias(p: BiasProps) {
     </g>
   );
 });
+
+/** Values of the element under the pointer (the only place they show when labels do not fit). */
+function Tooltip({ view, sel, layout }: { view: RunView; sel: Selection; layout: DiagramLayout }) {
+  const net = view.net;
+  const lines: string[] = [];
+  let x: number;
+  let y: number;
+  if (sel.kind === 'neuron') {
+    const n = layout.neurons[sel.layer]?.[sel.index];
+    if (!n) return null;
+    x = n.x;
+    y = n.y - layout.radius;
+    const nv = view.neurons;
+    lines.push(sel.layer === 0 ? `input x${sel.index}` : `neuron ${sel.index} of layer ${sel.layer}`);
+    if (sel.layer === 0) {
+      if (nv.actDone[n.k]) lines.push(`x = ${fmt(nv.a[n.k]!)}`);
+    } else {
+      if (nv.sumDone[n.k]) lines.push(`z = ${fmt(nv.z[n.k]!)}`);
+      if (nv.actDone[n.k]) lines.push(`a = ${fmt(nv.a[n.k]!)}`);
+      if (nv.backDone[n.k]) lines.push(`δ = ${fmt(nv.delta[n.k]!)}`);
+    }
+  } else if (sel.kind === 'bias') {
+    const pos = layout.bias(sel.layer, sel.to);
+    x = pos.x;
+    y = pos.y - 10;
+    lines.push(`bias b(${sel.layer})${sel.to} = ${fmt(view.params[biasIndex(net, sel.layer, sel.to)]!)}`);
+  } else {
+    const from = layout.neurons[sel.layer - 1]?.[sel.from];
+    const to = layout.neurons[sel.layer]?.[sel.to];
+    if (!from || !to) return null;
+    x = (from.x + to.x) / 2;
+    y = (from.y + to.y) / 2 - 6;
+    lines.push(
+      `w(${sel.layer})${sel.to}${sel.from} = ${fmt(view.params[weightIndex(net, sel.layer, sel.to, sel.from)]!)}`,
+    );
+    if (view.neurons.backDone[to.k])
+      lines.push(`∂L/∂w = ${fmt(view.neurons.delta[to.k]! * view.neurons.a[from.k]!)}`);
+  }
+  const w = Math.max(...lines.map((l) => l.length)) * 7 + 12;
+  const h = lines.length * 15 + 8;
+  const left = Math.min(Math.max(4, x - w / 2), layout.width - w - 4);
+  const top = Math.max(4, y - h - 4);
+  return (
+    <g className="tooltip" pointerEvents="none" data-testid="tooltip">
+      <rect x={left} y={top} width={w} height={h} rx={4} />
+      {lines.map((l, k) => (
+        <text key={k} x={left + 6} y={top + 16 + k * 15}>
+          {l}
+        </text>
+      ))}
+    </g>
+  );
+}
