@@ -12,6 +12,11 @@ export interface Preset {
   readonly source: string;
   readonly description: string;
   readonly config: Config;
+  /**
+   * The notes' own names, keyed like a selection: `n L J` (neuron J of layer L, inputs L = 0),
+   * `w L J I`, `b L J`.
+   */
+  readonly names?: Readonly<Record<string, string>>;
 }
 
 const textbook: Preset = {
@@ -45,6 +50,26 @@ const textbook: Preset = {
     ],
     data: { inputs: [[0.05, 0.1]], targets: [[0.01, 0.99]] },
   },
+  names: {
+    'n 0 0': 'x1',
+    'n 0 1': 'x2',
+    'n 1 0': 'h1',
+    'n 1 1': 'h2',
+    'n 2 0': 'o1',
+    'n 2 1': 'o2',
+    'w 1 0 0': 'w1',
+    'w 1 0 1': 'w2',
+    'w 1 1 0': 'w3',
+    'w 1 1 1': 'w4',
+    'w 2 0 0': 'w5',
+    'w 2 0 1': 'w6',
+    'w 2 1 0': 'w7',
+    'w 2 1 1': 'w8',
+    'b 1 0': 'b1',
+    'b 1 1': 'b1',
+    'b 2 0': 'b2',
+    'b 2 1': 'b2',
+  },
 };
 
 const chain111: Preset = {
@@ -66,6 +91,15 @@ const chain111: Preset = {
     biases: [[0.1], [-0.2]],
     data: { inputs: [[1.5]], targets: [[0.9]] },
   },
+  names: {
+    'n 0 0': 'x',
+    'n 1 0': 'h',
+    'n 2 0': 'y',
+    'w 1 0 0': 'w1',
+    'b 1 0': 'b1',
+    'w 2 0 0': 'w2',
+    'b 2 0': 'b2',
+  },
 };
 
 const deepChain: Preset = {
@@ -86,6 +120,15 @@ const deepChain: Preset = {
     weights: [[[0.8]], [[0.6]], [[0.5]]],
     biases: [[0], [0], [0]],
     data: { inputs: [[1.5]], targets: [[0.9]] },
+  },
+  names: {
+    'n 0 0': 'i1',
+    'n 1 0': 'a1',
+    'n 2 0': 'a2',
+    'n 3 0': 'a3',
+    'w 1 0 0': 'w1',
+    'w 2 0 0': 'w2',
+    'w 3 0 0': 'w3',
   },
 };
 
@@ -120,6 +163,13 @@ const faceCar: Preset = {
       [0, 0],
     ],
     data: { inputs: TABLE_FACE_CAR.inputs, targets: TABLE_FACE_CAR.targets },
+  },
+  names: {
+    'n 0 0': 'round',
+    'n 0 1': 'wheels',
+    'n 0 2': 'skin',
+    'n 2 0': 'face',
+    'n 2 1': 'car',
   },
 };
 

@@ -111,3 +111,21 @@ export function selectedIndex(view: RunView, sel: Selection | null): number {
   const p = paramOf(sel);
   return p ? paramIndex(view.net, p) : -1;
 }
+
+/** `w 2 0 1`, `b 2 0`, `n 1 0`: what a click on an element selects (one handler on the SVG). */
+export function parseSelection(s: string | null): Selection | null {
+  const parts = s?.split(' ') ?? [];
+  const [kind, ...rest] = parts;
+  const n = rest.map(Number);
+  if (kind === 'w' && n.length === 3) return { kind: 'weight', layer: n[0]!, to: n[1]!, from: n[2]! };
+  if (kind === 'b' && n.length === 2) return { kind: 'bias', layer: n[0]!, to: n[1]! };
+  if (kind === 'n' && n.length === 2) return { kind: 'neuron', layer: n[0]!, index: n[1]! };
+  return null;
+}
+
+export function selectionKey(sel: Selection | null): string {
+  if (!sel) return '';
+  if (sel.kind === 'weight') return `w ${sel.layer} ${sel.to} ${sel.from}`;
+  if (sel.kind === 'bias') return `b ${sel.layer} ${sel.to}`;
+  return `n ${sel.layer} ${sel.index}`;
+}

@@ -24,6 +24,17 @@ function About() {
   );
 }
 
+function Legend() {
+  return (
+    <p className="legend" aria-label="Legend">
+      <span className="swatch positive" /> positive weight <span className="swatch negative" /> negative
+      (thickness: size) <span className="swatch step" /> the computation just done{' '}
+      <span className="swatch chain" /> the selected parameter&rsquo;s path to the loss · z weighted sum, a
+      activation, δ = ∂L/∂z, ∂ = ∂L/∂w · click anything to see its chain rule
+    </p>
+  );
+}
+
 export function App({ store: given }: { store?: LabStore }) {
   const [store] = useState(() => given ?? createLabStore());
   useKeyboard(store);
@@ -40,6 +51,7 @@ export function App({ store: given }: { store?: LabStore }) {
         <div className="layout">
           <div className="left">
             <NetworkDiagram />
+            <Legend />
             <LossCurve />
           </div>
           <ChainPanel />

@@ -4,10 +4,10 @@ import { weightIndex } from '../core/network.ts';
 import { chainTex } from '../tex/chain.ts';
 import type { TexLine } from '../tex/chain.ts';
 import { neuronTex } from '../tex/neuron.ts';
-import { paramOf, selectedIndex } from '../state/snapshot.ts';
+import { paramOf, selectedIndex, selectionKey } from '../state/snapshot.ts';
 import type { RunView, Selection } from '../state/snapshot.ts';
 import { Tex } from './Tex.tsx';
-import { useLab } from './store-context.tsx';
+import { useLab, useNames } from './store-context.tsx';
 
 function title(sel: Selection): string {
   if (sel.kind === 'neuron')
@@ -60,6 +60,7 @@ function linesFor(view: RunView, sel: Selection): TexLine[] {
 
 export function ChainPanel() {
   const view = useLab((s) => s.display);
+  const names = useNames();
   const selection = useLab((s) => s.selection);
   const lines = useMemo(
     () => (selection && (paramOf(selection) === null || view.chain) ? linesFor(view, selection) : null),
@@ -73,11 +74,15 @@ export function ChainPanel() {
       </section>
     );
   }
+  const alias = names[selectionKey(selection)];
   const pos = view.position;
   const started = pos.micro > 0 || (pos.last?.phase === 'update' && view.lastUpdate !== null);
   return (
     <section className="panel chain" aria-label="Chain rule" data-testid="chain-panel">
-      <h2>{title(selection)}</h2>
+      <h2>
+        {title(selection)}
+        {alias && <span className="alias"> · {alias} in the notes</span>}
+      </h2>
       {!started && (
         <p className="hint">Nothing computed yet for this sample: step forward to fill in the numbers.</p>
       )}

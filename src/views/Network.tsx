@@ -14,34 +14,17 @@ import { biasIndex, weightIndex } from '../core/network.ts';
 import type { RunView } from '../state/snapshot.ts';
 import type { DiagramLayout } from './layout.ts';
 import { fmt } from '../tex/format.ts';
+import { parseSelection, selectionKey } from '../state/snapshot.ts';
 import type { Selection } from '../state/snapshot.ts';
 import { SPEEDS } from '../state/speeds.ts';
 import { chainHighlight, stepHighlight } from './highlight.ts';
 import { layoutNetwork } from './layout.ts';
-import { useLab } from './store-context.tsx';
+import { useLab, useNames } from './store-context.tsx';
 
 export const POSITIVE = '#2166ac';
 export const NEGATIVE = '#d95f02';
 const WIDTH = 820;
 const HEIGHT = 470;
-
-/** `w 2 0 1`, `b 2 0`, `n 1 0`: what a click on an element selects (one handler on the SVG). */
-function parseSelection(s: string | null): Selection | null {
-  const parts = s?.split(' ') ?? [];
-  const [kind, ...rest] = parts;
-  const n = rest.map(Number);
-  if (kind === 'w' && n.length === 3) return { kind: 'weight', layer: n[0]!, to: n[1]!, from: n[2]! };
-  if (kind === 'b' && n.length === 2) return { kind: 'bias', layer: n[0]!, to: n[1]! };
-  if (kind === 'n' && n.length === 2) return { kind: 'neuron', layer: n[0]!, index: n[1]! };
-  return null;
-}
-
-function selectionKey(sel: Selection | null): string {
-  if (!sel) return '';
-  if (sel.kind === 'weight') return `w ${sel.layer} ${sel.to} ${sel.from}`;
-  if (sel.kind === 'bias') return `b ${sel.layer} ${sel.to}`;
-  return `n ${sel.layer} ${sel.index}`;
-}
 
 function classes(base: string, step: boolean, chain: boolean, selected: boolean): string {
   return `${base}${step ? ' step' : ''}${chain ? ' chain' : ''}${selected ? ' selected' : ''}`;
@@ -73,6 +56,7 @@ export function NetworkDiagram() {
     [maxAbs],
   );
   const selKey = selectionKey(selection);
+  const names = useNames();
   const [hover, setHover] = useState<Selection | null>(null);
   const r = layout.radius;
   const labels = layout.labels;
@@ -161,6 +145,7 @@ export function NetworkDiagram() {
           aValue={actDone && !fast ? a : undefined}
           deltaValue={backDone && !fast ? d : undefined}
           ariaLabel={l === 0 ? `input x${j}` : `neuron ${j} of layer ${l}`}
+          name={names[key] ?? ''}
         />,
       );
       if (l > 0) {
@@ -314,6 +299,8 @@ interface NeuronProps {
   aValue: number | undefined;
   deltaValue: number | undefined;
   ariaLabel: string;
+  /** The notes' name for this neuron (h1, o2, …), if the example has one. */
+  name: string;
 }
 
 const Neuron = memo(function Neuron(p: NeuronProps) {
@@ -328,6 +315,16 @@ const Neuron = memo(function Neuron(p: NeuronProps) {
       aria-label={p.ariaLabel}
     >
       <circle cx={p.x} cy={p.y} r={p.r} />
+      {p.labels && p.name && (
+        <text
+          x={p.input ? p.x : p.x - p.r * 0.75}
+          y={p.input ? p.y + p.r + 16 : p.y - p.r * 0.75}
+          textAnchor={p.input ? 'middle' : 'end'}
+          className="name"
+        >
+          {p.name}
+        </text>
+      )}
       {p.labels && p.input && (
         <text x={p.x} y={p.y + 5} textAnchor="middle" className="value">
           {p.a || `x${p.index}`}
