@@ -7,31 +7,14 @@
  * then details: p95 frame time per 10-second window (flat over the run?), and how long one
  * micro-step on a 2-8-8-1 net takes to paint. `--seconds N` sets the run per workload (default 20).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
 import { build, preview } from 'vite';
+import { launchChromium } from '../scripts/chromium.ts';
 import type {} from '../src/state/api.ts';
+import { W1, W2, circleWorkload } from './workloads.ts';
 
 const secondsArg = process.argv.indexOf('--seconds');
 const SECONDS = secondsArg > 0 ? Number(process.argv[secondsArg + 1]) : 20;
-
-function workload(hidden: number[]) {
-  return {
-    layers: [2, ...hidden, 1],
-    activations: [...hidden.map(() => 'tanh'), 'tanh'],
-    loss: 'half-squared-error',
-    learningRate: 0.03,
-    batchSize: 10,
-    trainBiases: true,
-    shuffle: false,
-    seed: 1,
-    init: 'xavier',
-    dataset: { name: 'circle', n: 250, noise: 0, seed: 1, targets: 'sign' },
-  };
-}
 
 const p95 = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -93,28 +76,15 @@ async function main() {
   await build({ logLevel: 'warn' });
   const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
   const url = server.resolvedUrls!.local[0]!;
-  const userDataDir = mkdtempSync(join(tmpdir(), 'backprop-lab-bench-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
+  const context = browser.context;
   // tsx compiles with esbuild's keepNames, which wraps functions in __name(); the page has none.
   await context.addInitScript('globalThis.__name = (f) => f;');
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(url);
-    const w1 = await run(page, workload([4, 2]), SECONDS);
-    const w2 = await run(page, workload([8, 8, 8, 8, 8, 8]), SECONDS);
+    const w1 = await run(page, W1, SECONDS);
+    const w2 = await run(page, W2, SECONDS);
     console.log(`W1 epochs/s ${Math.round(w1.epochsPerSecond)}`);
     console.log(`W2 epochs/s ${Math.round(w2.epochsPerSecond)}`);
     console.log(`frame-ms p95 ${Math.max(w1.p95, w2.p95).toFixed(1)}`);
@@ -122,7 +92,7 @@ async function main() {
     console.log(`W1: ${w1.frames} frames, p95 ${w1.p95.toFixed(1)} ms; per 10 s: ${fmt(w1.windows)}`);
     console.log(`W2: ${w2.frames} frames, p95 ${w2.p95.toFixed(1)} ms; per 10 s: ${fmt(w2.windows)}`);
     // one micro-step on a 2-8-8-1 net: from the action to the next frame (React renders synchronously)
-    const small = { ...workload([8, 8]) };
+    const small = circleWorkload([8, 8]);
     await page.evaluate((c) => window.backpropLab!.loadConfig(c), small);
     // Each step starts right after a frame; its work (the core step, the snapshot, React's render,
     // which flushes before the next frame) must be done by the following frame.
@@ -146,8 +116,7 @@ async function main() {
       `2-8-8-1 micro-step: work median ${med(work).toFixed(1)} ms, p95 ${p95(work).toFixed(1)} ms; painted by the next frame in ${inOne}/${frames.length}`,
     );
   } finally {
-    await context.close();
-    rmSync(userDataDir, { recursive: true, force: true });
+    await browser.close();
     await server.close();
   }
 }

@@ -10,24 +10,10 @@ import { buildRun } from '../src/config/build.ts';
 import { DEFAULT_PRESET } from '../src/config/presets.ts';
 import type { Config } from '../src/config/schema.ts';
 import { createTrainer, runUpdates } from '../src/core/train.ts';
+import { W1, W2 } from './workloads.ts';
 
 const RUNS = 5;
 const RUN_MS = 600;
-
-function circleNet(hidden: number[]): Config {
-  return {
-    layers: [2, ...hidden, 1],
-    activations: [...hidden.map(() => 'tanh' as const), 'tanh'],
-    loss: 'half-squared-error',
-    learningRate: 0.03,
-    batchSize: 10,
-    trainBiases: true,
-    shuffle: false,
-    seed: 1,
-    init: 'xavier',
-    dataset: { name: 'circle', n: 250, noise: 0, seed: 1, targets: 'sign' },
-  };
-}
 
 /** Updates per second of a config: runs chunks of `chunk` updates for RUN_MS, RUNS times; the median. */
 function measure(
@@ -59,8 +45,8 @@ function measure(
   return { perSecond: sorted[Math.floor(RUNS / 2)]!, runs, updatesPerEpoch: tr.updatesPerEpoch };
 }
 
-const w1 = measure(circleNet([4, 2]), 25 * 20);
-const w2 = measure(circleNet([8, 8, 8, 8, 8, 8]), 25 * 4);
+const w1 = measure(W1, 25 * 20);
+const w2 = measure(W2, 25 * 4);
 const w3 = measure(DEFAULT_PRESET.config, 10_000);
 
 const fmt = (v: number) => Math.round(v).toString();

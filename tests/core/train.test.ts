@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildRun } from '../../src/config/build.ts';
 import { findPreset } from '../../src/config/presets.ts';
 import type { Config } from '../../src/config/schema.ts';
+import { EXPLODING } from '../fixtures.ts';
 import { datasetFromRows, generateDataset } from '../../src/core/datasets.ts';
 import { initParams } from '../../src/core/init.ts';
 import { createNetwork, createWorkspace, forwardAll, loadInput, lossOf } from '../../src/core/network.ts';
@@ -144,22 +145,8 @@ describe('softmax with cross-entropy', () => {
 });
 
 describe('divergence', () => {
-  const exploding: Config = {
-    layers: [1, 1],
-    activations: ['linear'],
-    loss: 'squared-error',
-    learningRate: 100,
-    batchSize: 1,
-    trainBiases: true,
-    shuffle: false,
-    seed: 1,
-    weights: [[[1]]],
-    biases: [[0]],
-    data: { inputs: [[1000]], targets: [[0]] },
-  };
-
   it('is reported at the first non-finite value, with parameters from before that update', () => {
-    const { net, data, params, options } = buildRun(exploding);
+    const { net, data, params, options } = buildRun(EXPLODING);
     const tr = createTrainer(net, data, options);
     let d = null;
     let u = 0;
@@ -178,7 +165,7 @@ describe('divergence', () => {
   });
 
   it('stops the stepper at the failing computation; stepping back recovers', () => {
-    const s = new Stepper(buildRun(exploding));
+    const s = new Stepper(buildRun(EXPLODING));
     let d = null;
     for (let k = 0; k < 1000 && !d; k++) d = s.step('step');
     expect(d).not.toBeNull();
@@ -189,8 +176,8 @@ describe('divergence', () => {
   });
 
   it('is found by epoch steps too, at the same update', () => {
-    const a = new Stepper(buildRun(exploding));
-    const b = new Stepper(buildRun(exploding));
+    const a = new Stepper(buildRun(EXPLODING));
+    const b = new Stepper(buildRun(EXPLODING));
     let da = null;
     for (let k = 0; k < 100 && !da; k++) da = a.step('epoch');
     let db = null;

@@ -1,8 +1,7 @@
-/** Launches Debian's Chromium (never a downloaded browser) with a fresh profile, and opens the app. */
-import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+/** Opens the built app in Debian's Chromium (see scripts/chromium.ts) and collects page errors. */
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium.ts';
 import type { BrowserContext, Page } from 'playwright-core';
 import { inject } from 'vitest';
 
@@ -17,37 +16,15 @@ export interface Session {
 }
 
 export async function openApp(path = '', viewport = { width: 1280, height: 800 }): Promise<Session> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'backprop-lab-e2e-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    viewport,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
+  const browser = await launchChromium(viewport);
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
   await page.goto(new URL(path, inject('baseUrl')).href);
-  return {
-    context,
-    page,
-    errors,
-    async close() {
-      await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
+  return { context: browser.context, page, errors, close: browser.close };
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -1,7 +1,7 @@
 /** The store and its play driver, in Node with a hand-cranked frame scheduler. */
 import { describe, expect, it } from 'vitest';
 import { findPreset } from '../../src/config/presets.ts';
-import type { Config } from '../../src/config/schema.ts';
+import { EXPLODING } from '../fixtures.ts';
 import type { FrameScheduler } from '../../src/state/driver.ts';
 import { SPEEDS } from '../../src/state/speeds.ts';
 import { createLabStore } from '../../src/state/store.ts';
@@ -105,20 +105,7 @@ describe('the lab store', () => {
 
   it('stops playing at a divergence, and lowering the rate restarts from the same weights', () => {
     const m = manualScheduler();
-    const exploding: Config = {
-      layers: [1, 1],
-      activations: ['linear'],
-      loss: 'squared-error',
-      learningRate: 90,
-      batchSize: 1,
-      trainBiases: true,
-      shuffle: false,
-      seed: 1,
-      weights: [[[1]]],
-      biases: [[0]],
-      data: { inputs: [[100]], targets: [[0]] },
-    };
-    const store = createLabStore(exploding, { scheduler: m.scheduler });
+    const store = createLabStore(EXPLODING, { scheduler: m.scheduler });
     store.getState().actions.setSpeed(speedOf('as fast as possible'));
     store.getState().actions.play();
     m.tick(3);
