@@ -1,8 +1,7 @@
 /**
  * Divergence: a NaN or ±∞ is reported at the computation where it first appears, never propagated.
  *
- * The fast path only checks cheap sums (each sample's loss, the batch gradient, the updated
- * parameters); when one fails, `findDivergence` replays that batch one neuron at a time to name the
+ * The fast path only checks each sample's loss and the updated parameters (cheap); when one fails, `findDivergence` replays that batch one neuron at a time to name the
  * first non-finite value.
  */
 import { activateSoftmaxLayer, backwardNeuron, forwardNeuron, loadInput, lossOf } from './network.ts';
@@ -31,13 +30,6 @@ export interface Divergence {
 /** True for a finite number (x − x is NaN for NaN and ±∞). */
 export function isFinite0(x: number): boolean {
   return x - x === 0;
-}
-
-/** 0 when every entry is finite, NaN otherwise. */
-export function sumTimesZero(v: Float64Array): number {
-  let s = 0;
-  for (let k = 0; k < v.length; k++) s += v[k]! * 0;
-  return s;
 }
 
 function describe(v: number): string {

@@ -10,7 +10,7 @@
  * gradient is divided by the batch length (the batch gradient is the mean of per-sample gradients).
  */
 import type { Dataset } from './datasets.ts';
-import { findDivergence, sumTimesZero } from './divergence.ts';
+import { findDivergence } from './divergence.ts';
 import type { Divergence } from './divergence.ts';
 import { compileKernels, genericKernel, genericLoss } from './kernel.ts';
 import type { BatchKernel, LossKernel } from './kernel.ts';
@@ -144,7 +144,8 @@ export function runUpdates(
   for (let u = from; u < from + count; u++) {
     const { epoch, start, end } = batchOf(tr, u);
     const order = epochOrder(tr, epoch);
-    if (kernel(params, grads, X, T, order, start, end) >= 0 || sumTimesZero(grads) !== 0) {
+    // A non-finite gradient shows up as a non-finite parameter after the update (checked there).
+    if (kernel(params, grads, X, T, order, start, end) >= 0) {
       grads.fill(0);
       return findDivergence(tr, params, u);
     }
