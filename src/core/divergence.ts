@@ -1,8 +1,8 @@
 /**
  * Divergence: a NaN or ±∞ is reported at the computation where it first appears, never propagated.
  *
- * The fast path only checks each sample's loss and the updated parameters (cheap); when one fails, `findDivergence` replays that batch one neuron at a time to name the
- * first non-finite value.
+ * The fast path only checks each sample's loss and the updated parameters (cheap); when one
+ * fails, `findDivergence` replays that batch one neuron at a time to name the first non-finite value.
  */
 import { activateSoftmaxLayer, backwardNeuron, forwardNeuron, loadInput, lossOf } from './network.ts';
 import { ACT } from './activations.ts';
