@@ -114,13 +114,17 @@ function derivativeExpr(code: number, z: string, a: string): string {
 }
 
 /**
- * The kernel's source for `net` (exported for tests and for reading): one function per layer and
- * direction — small enough for TurboFan to optimise even at 8 hidden layers of 16 — with values
- * passed between them in the arrays A (activations), Z (sums) and D (δ), and a loop over the batch.
+ * The kernel's source for `net` (exported for tests and for reading). Layer-major: each layer's
+ * function loads that layer's weights (and, backward, its gradient sums) into locals once per batch
+ * and loops over the batch's samples, whose values sit in rows of N = neuronCount entries of the
+ * arrays A (activations), Z (sums) and D (δ). Per sample and per entry the operations and their order
+ * are those of network.ts — samples never interact within a batch, and each gradient sum still adds
+ * the samples in order — so the bits are the same; only loads, stores and calls are saved.
  */
 export function kernelSource(net: Network): string {
   const L = net.depth;
   const sizes = net.sizes;
+  const N = net.neuronCount;
   const nIn = sizes[0]!;
   const K = sizes[L]!;
   const outOff = net.nOff[L]!;
@@ -129,25 +133,34 @@ export function kernelSource(net: Network): string {
   const z = (n: number) => `z${n}`;
   const a = (n: number) => `a${n}`;
   const d = (n: number) => `d${n}`;
+  const w = (k: number) => `w${k}`;
+  const g = (k: number) => `g${k}`;
   const out: string[] = [];
   const loadA = (l: number) => {
-    for (let i = 0; i < sizes[l]!; i++) out.push(`const ${a(net.nOff[l]! + i)} = A[${net.nOff[l]! + i}];`);
+    for (let i = 0; i < sizes[l]!; i++)
+      out.push(`const ${a(net.nOff[l]! + i)} = A[o + ${net.nOff[l]! + i}];`);
+  };
+  /** Parameters of layer l (weights then biases) into locals. */
+  const loadParams = (l: number) => {
+    for (let k = net.wOff[l]!; k < net.bOff[l]! + sizes[l]!; k++) out.push(`const ${w(k)} = P[${k}];`);
   };
 
   // Forward, layer l: z = Σ w·a + b (left to right, as forwardNeuron), a = f(z).
   for (let l = 1; l <= L; l++) {
     const nin = sizes[l - 1]!;
     const code = net.actCodes[l - 1]!;
-    out.push(`function forward${l}(P, A, Z) {`);
+    out.push(`function forward${l}(P, A, Z, m) {`);
+    loadParams(l);
+    out.push(`for (let s = 0, o = 0; s < m; s++, o += ${N}) {`);
     loadA(l - 1);
     for (let j = 0; j < sizes[l]!; j++) {
       const idx = net.nOff[l]! + j;
       const row = net.wOff[l]! + j * nin;
-      const terms = Array.from({ length: nin }, (_, i) => `P[${row + i}] * ${a(net.nOff[l - 1]! + i)}`);
-      out.push(`const ${z(idx)} = ${terms.join(' + ')} + P[${net.bOff[l]! + j}]; Z[${idx}] = ${z(idx)};`);
+      const terms = Array.from({ length: nin }, (_, i) => `${w(row + i)} * ${a(net.nOff[l - 1]! + i)}`);
+      out.push(`const ${z(idx)} = ${terms.join(' + ')} + ${w(net.bOff[l]! + j)}; Z[o + ${idx}] = ${z(idx)};`);
       if (code === ACT.tanh) out.push(tanhStatements(z(idx), a(idx)));
       else if (code !== ACT.softmax) out.push(`const ${a(idx)} = ${activationExpr(code, z(idx))};`);
-      if (code !== ACT.softmax) out.push(`A[${idx}] = ${a(idx)};`);
+      if (code !== ACT.softmax) out.push(`A[o + ${idx}] = ${a(idx)};`);
     }
     if (code === ACT.softmax) {
       const off = net.nOff[l]!;
@@ -155,23 +168,35 @@ export function kernelSource(net: Network): string {
       for (let k = 0; k < sizes[l]!; k++) out.push(`if (${z(off + k)} > mx) mx = ${z(off + k)};`);
       out.push('let sm = 0;');
       for (let k = 0; k < sizes[l]!; k++) out.push(`const e${k} = exp(${z(off + k)} - mx); sm += e${k};`);
-      for (let k = 0; k < sizes[l]!; k++) out.push(`A[${off + k}] = e${k} / sm;`);
+      for (let k = 0; k < sizes[l]!; k++) out.push(`A[o + ${off + k}] = e${k} / sm;`);
     }
+    out.push('}');
     out.push('}');
   }
 
-  // Backward, output layer: δ (as backwardNeuron), then ∂L/∂w_ji += δ_j a_i, ∂L/∂b_j += δ_j.
+  // ∂L/∂w_ji += δ_j a_i, ∂L/∂b_j += δ_j into local sums, stored back after the batch.
+  const openSums = (l: number) => {
+    for (let k = net.wOff[l]!; k < net.bOff[l]! + sizes[l]!; k++) out.push(`let ${g(k)} = G[${k}];`);
+  };
   const accumulate = (l: number) => {
     const nin = sizes[l - 1]!;
     for (let j = 0; j < sizes[l]!; j++) {
       const n = net.nOff[l]! + j;
       const row = net.wOff[l]! + j * nin;
-      for (let i = 0; i < nin; i++) out.push(`G[${row + i}] += ${d(n)} * ${a(net.nOff[l - 1]! + i)};`);
-      out.push(`G[${net.bOff[l]! + j}] += ${d(n)}; D[${n}] = ${d(n)};`);
+      for (let i = 0; i < nin; i++) out.push(`${g(row + i)} += ${d(n)} * ${a(net.nOff[l - 1]! + i)};`);
+      out.push(`${g(net.bOff[l]! + j)} += ${d(n)}; D[o + ${n}] = ${d(n)};`);
     }
   };
+  const closeSums = (l: number) => {
+    for (let k = net.wOff[l]!; k < net.bOff[l]! + sizes[l]!; k++) out.push(`G[${k}] = ${g(k)};`);
+  };
+
+  // Backward, output layer: δ as backwardNeuron computes it.
   const t = (k: number) => `T[to + ${k}]`;
-  out.push(`function backward${L}(P, A, Z, D, G, T, to) {`);
+  out.push(`function backward${L}(P, A, Z, D, G, T, R, m) {`);
+  openSums(L);
+  out.push(`for (let s = 0, o = 0; s < m; s++, o += ${N}) {`);
+  out.push(`const to = R[s] * ${K};`);
   loadA(L - 1);
   loadA(L);
   if (outAct === ACT.softmax && ce) {
@@ -192,7 +217,7 @@ export function kernelSource(net: Network): string {
   } else {
     for (let j = 0; j < K; j++) {
       const n = outOff + j;
-      if (outAct === ACT.relu || outAct === ACT['leaky-relu']) out.push(`const ${z(n)} = Z[${n}];`);
+      if (outAct === ACT.relu || outAct === ACT['leaky-relu']) out.push(`const ${z(n)} = Z[o + ${n}];`);
       out.push(
         `const ${d(n)} = (${lossDerivativeExpr(net.lossCode, a(n), t(j), K)}) * (${derivativeExpr(outAct, z(n), a(n))});`,
       );
@@ -200,51 +225,71 @@ export function kernelSource(net: Network): string {
   }
   accumulate(L);
   out.push('}');
+  closeSums(L);
+  out.push('}');
 
   // Backward, hidden layer l: ∂L/∂a_j = Σ_k δ_k w_kj (left to right), δ_j = ∂L/∂a_j · f'(z_j).
   for (let l = L - 1; l >= 1; l--) {
     const code = net.actCodes[l - 1]!;
     const nl = sizes[l]!;
-    out.push(`function backward${l}(P, A, Z, D, G) {`);
+    out.push(`function backward${l}(P, A, Z, D, G, m) {`);
+    for (let k = net.wOff[l + 1]!; k < net.bOff[l + 1]!; k++) out.push(`const ${w(k)} = P[${k}];`);
+    openSums(l);
+    out.push(`for (let s = 0, o = 0; s < m; s++, o += ${N}) {`);
     loadA(l - 1);
     loadA(l);
     for (let k = 0; k < sizes[l + 1]!; k++)
-      out.push(`const ${d(net.nOff[l + 1]! + k)} = D[${net.nOff[l + 1]! + k}];`);
+      out.push(`const ${d(net.nOff[l + 1]! + k)} = D[o + ${net.nOff[l + 1]! + k}];`);
     for (let j = 0; j < nl; j++) {
       const n = net.nOff[l]! + j;
-      if (code === ACT.relu || code === ACT['leaky-relu']) out.push(`const ${z(n)} = Z[${n}];`);
+      if (code === ACT.relu || code === ACT['leaky-relu']) out.push(`const ${z(n)} = Z[o + ${n}];`);
       const terms = Array.from(
         { length: sizes[l + 1]! },
-        (_, k) => `${d(net.nOff[l + 1]! + k)} * P[${net.wOff[l + 1]! + k * nl + j}]`,
+        (_, k) => `${d(net.nOff[l + 1]! + k)} * ${w(net.wOff[l + 1]! + k * nl + j)}`,
       );
       out.push(`const ${d(n)} = (${terms.join(' + ')}) * (${derivativeExpr(code, z(n), a(n))});`);
     }
     accumulate(l);
     out.push('}');
+    closeSums(l);
+    out.push('}');
   }
 
-  // The batch loop. The loss is computed for the divergence check only.
+  /** Inputs of `m` rows (R[0…m)) into the rows of A. */
+  const loadRows = () => {
+    out.push(`for (let s = 0, o = 0; s < m; s++, o += ${N}) {`);
+    out.push(`const xo = R[s] * ${nIn};`);
+    for (let i = 0; i < nIn; i++) out.push(`A[o + ${i}] = X[xo + ${i}];`);
+    out.push('}');
+    for (let l = 1; l <= L; l++) out.push(`forward${l}(P, A, Z, m);`);
+  };
+
+  // The batch: forward every sample, check every loss (for divergence only), then backward.
   out.push('return {');
   out.push('batch(P, G, X, T, order, start, end) {');
-  out.push('for (let s = start; s < end; s++) {');
-  out.push(`const r = order[s]; const xo = r * ${nIn}; const to = r * ${K};`);
-  for (let i = 0; i < nIn; i++) out.push(`A[${i}] = X[xo + ${i}];`);
-  for (let l = 1; l <= L; l++) out.push(`forward${l}(P, A, Z);`);
-  out.push(`const loss = sampleLoss(${net.lossCode}, ${outAct}, Z, A, ${outOff}, T, to, ${K});`);
-  out.push('if (loss - loss !== 0) return s;');
-  out.push(`backward${L}(P, A, Z, D, G, T, to);`);
-  for (let l = L - 1; l >= 1; l--) out.push(`backward${l}(P, A, Z, D, G);`);
+  out.push('const m = end - start;');
+  out.push('for (let s = 0; s < m; s++) R[s] = order[start + s];');
+  loadRows();
+  out.push(`for (let s = 0; s < m; s++) {`);
+  out.push(
+    `const loss = sampleLoss(${net.lossCode}, ${outAct}, Z, A, s * ${N} + ${outOff}, T, R[s] * ${K}, ${K});`,
+  );
+  out.push('if (loss - loss !== 0) return start + s;');
   out.push('}');
+  out.push(`backward${L}(P, A, Z, D, G, T, R, m);`);
+  for (let l = L - 1; l >= 1; l--) out.push(`backward${l}(P, A, Z, D, G, m);`);
   out.push('return -1;');
   out.push('},');
-  // The mean loss over rows 0…n−1 (as datasetLoss).
+  // The mean loss over rows 0…n−1 (as datasetLoss), `capacity` rows at a time.
   out.push('loss(P, X, T, n) {');
   out.push('let sum = 0;');
-  out.push('for (let r = 0; r < n; r++) {');
-  out.push(`const xo = r * ${nIn}; const to = r * ${K};`);
-  for (let i = 0; i < nIn; i++) out.push(`A[${i}] = X[xo + ${i}];`);
-  for (let l = 1; l <= L; l++) out.push(`forward${l}(P, A, Z);`);
-  out.push(`sum += sampleLoss(${net.lossCode}, ${outAct}, Z, A, ${outOff}, T, to, ${K});`);
+  out.push('for (let r0 = 0; r0 < n; r0 += capacity) {');
+  out.push('const m = Math.min(capacity, n - r0);');
+  out.push('for (let s = 0; s < m; s++) R[s] = r0 + s;');
+  loadRows();
+  out.push(
+    `for (let s = 0; s < m; s++) sum += sampleLoss(${net.lossCode}, ${outAct}, Z, A, s * ${N} + ${outOff}, T, R[s] * ${K}, ${K});`,
+  );
   out.push('}');
   out.push('return sum / n;');
   out.push('},');
@@ -275,9 +320,12 @@ export function genericLoss(net: Network, ws: Workspace): LossKernel {
   };
 }
 
-/** Compiles the kernels for `net`, or returns null where code generation is not allowed. */
-export function compileKernels(net: Network): Kernels | null {
-  const n = net.neuronCount;
+/**
+ * Compiles the kernels for `net` and batches of up to `batchSize` samples, or returns null where code
+ * generation is not allowed.
+ */
+export function compileKernels(net: Network, batchSize: number): Kernels | null {
+  const capacity = Math.max(64, batchSize);
   try {
     const constants = Object.entries(MATH_CONSTANTS);
     const make = new Function(
@@ -287,11 +335,19 @@ export function compileKernels(net: Network): Kernels | null {
       'A',
       'Z',
       'D',
+      'R',
+      'capacity',
       ...constants.map(([name]) => name),
       `"use strict";\n${kernelSource(net)}`,
     ) as (...helpers: unknown[]) => Kernels;
-    const arrays = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
-    return make(sigmoid, exp, sampleLoss, ...arrays, ...constants.map(([, v]) => v));
+    const size = capacity * net.neuronCount;
+    const arrays = [
+      new Float64Array(size),
+      new Float64Array(size),
+      new Float64Array(size),
+      new Int32Array(capacity),
+    ];
+    return make(sigmoid, exp, sampleLoss, ...arrays, capacity, ...constants.map(([, v]) => v));
   } catch {
     return null;
   }

@@ -61,7 +61,7 @@ export function createTrainer(
   const order = new Int32Array(data.n);
   for (let i = 0; i < data.n; i++) order[i] = i;
   const ws = createWorkspace(net);
-  const compiled = how.generic ? null : compileKernels(net);
+  const compiled = how.generic ? null : compileKernels(net, options.batchSize);
   return {
     net,
     data,

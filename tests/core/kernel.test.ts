@@ -16,7 +16,7 @@ const hidden = ACTIVATION_NAMES.filter((a) => a !== 'softmax');
 describe('the compiled kernel', () => {
   it('is compiled here, from numbers and fixed names only', () => {
     const net = createNetwork([2, 3, 2], ['relu', 'softmax'], 'cross-entropy');
-    expect(compileKernels(net)).not.toBeNull();
+    expect(compileKernels(net, 10)).not.toBeNull();
     // identifiers, numbers, operators: no string literals, nothing from user data
     expect(kernelSource(net)).toMatch(/^[\w\s[\]().;=+\-*/<>!?:,{}]*$/);
   });
@@ -58,5 +58,21 @@ describe('the compiled kernel', () => {
       ),
       { numRuns: 200, seed: 7 },
     );
+  });
+
+  it('handles batches and data sets larger than its row buffers (full batch of 300, loss in chunks)', () => {
+    for (const batchSize of [1, 64, 65, 150, 300]) {
+      const data = generateDataset('spiral', { n: 300, noise: 0.05, seed: batchSize, targets: 'sign' });
+      const net = createNetwork([2, 5, 3, 1], ['tanh', 'sigmoid', 'tanh'], 'mean-squared-error');
+      const options = { learningRate: 0.1, batchSize, trainBiases: true, shuffle: true, seed: 3 };
+      const a = initParams(net, 'he', 9);
+      const b = a.slice();
+      const fast = createTrainer(net, data, options);
+      const generic = createTrainer(net, data, options, { generic: true });
+      runUpdates(fast, a, 0, 2 * fast.updatesPerEpoch);
+      runUpdates(generic, b, 0, 2 * generic.updatesPerEpoch);
+      expect(Array.from(a)).toEqual(Array.from(b));
+      expect(trainerLoss(fast, a)).toBe(datasetLoss(net, a, data, generic.ws));
+    }
   });
 });
