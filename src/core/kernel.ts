@@ -1,12 +1,13 @@
 /**
- * A batch kernel compiled for one network shape: the generic per-neuron loops of `network.ts`
- * unrolled into straight-line code with constant offsets and values in locals. Same operations in
- * the same order as the generic path, so it computes the same bits (tests/core/kernel.test.ts checks
- * this over random networks); it is only faster (about 3× on the benchmark workloads).
+ * Kernels compiled for one network shape: the generic per-neuron loops of `network.ts` unrolled into
+ * straight-line code with constant offsets and values in locals, one function per layer looping over
+ * the batch. Same operations in the same order as the generic path, so they compute the same bits
+ * (tests/core/kernel.test.ts checks this over random networks); they are only faster (about 5× on
+ * the benchmark workloads).
  *
  * The source is built from numbers (layer sizes, offsets, activation and loss codes) and fixed
  * identifiers only — never from user text. Where `new Function` is unavailable (a Content-Security-
- * Policy without 'unsafe-eval'), `compileKernel` returns null and training uses the generic loops.
+ * Policy without 'unsafe-eval'), `compileKernels` returns null and training uses the generic loops.
  */
 import { ACT, LEAKY_SLOPE } from './activations.ts';
 import { LOSS, sampleLoss } from './losses.ts';
