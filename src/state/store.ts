@@ -75,7 +75,7 @@ export function createLabStore(
   // 60 Hz frame: one budget for frames that redraw the display, one for those that do not. A late
   // frame shrinks its kind's budget at once; on-time frames let it creep back up.
   const fixedBudget = options.frameBudgetMs;
-  const budgets = { light: fixedBudget ?? 8, heavy: fixedBudget ?? 2 };
+  const budgets = { light: fixedBudget ?? 4, heavy: fixedBudget ?? 1 };
   let lastKind: 'light' | 'heavy' | null = null;
   let lastDisplay = -Infinity;
   const DISPLAY_MS = 100;
