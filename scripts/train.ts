@@ -1,6 +1,7 @@
 /**
- * `npm run --silent train -- <config.json> [--updates N | --epochs N] [--format json|table]`
+ * `npm run --silent train -- <config.json | link> [--updates N | --epochs N] [--format json|table]`
  *
+ * A link is the app's address (or just its fragment, `v=1&layers=…`): quote it in the shell.
  * Trains a config and prints the result: the loss of the whole data set at the final parameters,
  * the parameters, and the full-data-set gradient there. Bad input: exit code 2 and one line on
  * stderr naming the field. Divergence: the result so far, and exit code 1.
@@ -8,6 +9,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { buildRun } from '../src/config/build.ts';
 import { CAPS, formatError } from '../src/config/schema.ts';
+import { decodeLink } from '../src/config/codec.ts';
 import { parseConfigText } from '../src/config/validate.ts';
 import { unpackParams } from '../src/core/init.ts';
 import { createTrainer, datasetGradient, datasetLoss, runUpdates } from '../src/core/train.ts';
@@ -48,7 +50,7 @@ function parseArgs(argv: string[]): Args {
     else if (args.file) throw new InputError(`${a}: only one config file; ${USAGE}`);
     else args.file = a;
   }
-  if (!args.file) throw new InputError(`config: missing; ${USAGE}`);
+  if (!args.file) throw new InputError(`config: missing (a file or a link); ${USAGE}`);
   if (args.updates !== null && args.epochs !== null)
     throw new InputError('--updates, --epochs: give one of them, not both');
   return args;
@@ -65,12 +67,17 @@ function readConfig(file: string): string {
   return readFileSync(file, 'utf8');
 }
 
+/** A link or a bare fragment, as opposed to a file name. */
+function isLink(arg: string): boolean {
+  return /^(https?:\/\/|#|v=\d)/.test(arg) || arg.includes('#v=');
+}
+
 function main(): number {
   let args: Args;
   let text: string;
   try {
     args = parseArgs(process.argv.slice(2));
-    text = readConfig(args.file);
+    text = isLink(args.file) ? '' : readConfig(args.file);
   } catch (e) {
     if (e instanceof InputError) {
       process.stderr.write(`${e.message}\n`);
@@ -78,7 +85,7 @@ function main(): number {
     }
     throw e;
   }
-  const parsed = parseConfigText(text);
+  const parsed = isLink(args.file) ? decodeLink(args.file) : parseConfigText(text);
   if (!parsed.ok) {
     process.stderr.write(`${parsed.errors.map(formatError).join('; ')}\n`);
     return 2;

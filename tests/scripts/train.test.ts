@@ -79,4 +79,18 @@ describe('npm run train', () => {
     expect(r.stderr).toMatch(/Training diverged at update \d+/);
     expect(JSON.parse(r.stdout).divergence).toMatch(/diverged/);
   }, 30_000);
+
+  it('accepts a link wherever it accepts a file, with the same result', async () => {
+    const fragment =
+      'v=1&layers=2-2-2&biases=fixed&w=0.15,0.2,0.25,0.3,0.4,0.45,0.5,0.55&b=0.35,0.35,0.6,0.6&x=0.05,0.1&t=0.01,0.99';
+    const fromFile = await train(['examples/textbook.json', '--updates', '3']);
+    for (const link of [fragment, `https://example.org/lab/#${fragment}`]) {
+      const fromLink = await train([link, '--updates', '3']);
+      expect(fromLink.code).toBe(0);
+      expect(fromLink.stdout).toBe(fromFile.stdout);
+    }
+    const bad = await train(['v=1&layers=2-2&lr=0', '--updates', '1']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^lr \(learningRate\): must be a number greater than 0/);
+  }, 30_000);
 });

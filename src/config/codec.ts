@@ -1,0 +1,272 @@
+/**
+ * Configs as links: a versioned, readable fragment (`#v=1&layers=2-2-2&act=sigmoid&…`) that decodes
+ * to the same JSON a config file holds and then goes through the same validation. Numbers are written
+ * in JavaScript's shortest round-trip form, so a link reproduces a config bit for bit.
+ *
+ * Keys (all optional but `v` and `layers`; defaults as in the config file, and left out):
+ *   layers=2-2-2            act=sigmoid | act=relu,relu,sigmoid (one name for every layer, or one each)
+ *   loss=…  lr=…  batch=…   biases=trained|fixed   shuffle=0|1   seed=…   init=uniform|xavier|he
+ *   w=…,…   b=…,…           all weights (layer by layer, row j then i) and all biases, flat
+ *   x=…,…   t=…,…           inputs and targets, flat, row by row (widths from `layers`)
+ *   data=circle  n=…  noise=…  dseed=…  targets=sign|binary|one-hot   (instead of x and t)
+ *   data=x1x2y | data=face-car
+ *   at=U.M                  a moment in training: U updates done, M micro-steps into the next batch
+ */
+import { CAPS, DEFAULTS, formatError } from './schema.ts';
+import type { Config, ConfigError } from './schema.ts';
+import { validateConfig } from './validate.ts';
+
+export const LINK_VERSION = 1;
+/** Longest fragment decoded: room for the largest config (16×16×8 weights, a few hundred rows). */
+export const MAX_LINK_CHARS = 200_000;
+
+export interface Moment {
+  readonly update: number;
+  readonly micro: number;
+}
+
+export type LinkResult =
+  | { readonly ok: true; readonly config: Config; readonly moment: Moment | null }
+  | { readonly ok: false; readonly errors: readonly ConfigError[] };
+
+const KEYS = [
+  'v',
+  'layers',
+  'act',
+  'loss',
+  'lr',
+  'batch',
+  'biases',
+  'shuffle',
+  'seed',
+  'init',
+  'w',
+  'b',
+  'x',
+  't',
+  'data',
+  'n',
+  'noise',
+  'dseed',
+  'targets',
+  'at',
+] as const;
+type Key = (typeof KEYS)[number];
+
+/** Config field → link key, to name the link's own parameter in messages. */
+const FIELD_KEY: Readonly<Record<string, Key>> = {
+  layers: 'layers',
+  activations: 'act',
+  loss: 'loss',
+  learningRate: 'lr',
+  batchSize: 'batch',
+  trainBiases: 'biases',
+  shuffle: 'shuffle',
+  seed: 'seed',
+  init: 'init',
+  weights: 'w',
+  biases: 'b',
+  'data.inputs': 'x',
+  'data.targets': 't',
+  data: 'x',
+  dataset: 'data',
+  'dataset.name': 'data',
+  'dataset.n': 'n',
+  'dataset.noise': 'noise',
+  'dataset.seed': 'dseed',
+  'dataset.targets': 'targets',
+};
+
+/** A number as the link writes it: shortest round trip, no '+' (it would read as a space). */
+function num(v: number): string {
+  return Object.is(v, -0) ? '-0' : String(v).replace('e+', 'e');
+}
+
+function list(values: readonly number[]): string {
+  return values.map(num).join(',');
+}
+
+/**
+ * The link fragment (without '#') of a config, and optionally of a moment in its training. Values
+ * equal to the defaults of link version 1 are left out (they are part of the version).
+ */
+export function encodeLink(config: Config, moment: Moment | null = null): string {
+  const parts: string[] = [`v=${LINK_VERSION}`, `layers=${config.layers.join('-')}`];
+  const acts = config.activations;
+  if (acts.some((a) => a !== 'sigmoid'))
+    parts.push(`act=${acts.every((a) => a === acts[0]) ? acts[0]! : acts.join(',')}`);
+  if (config.loss !== DEFAULTS.loss) parts.push(`loss=${config.loss}`);
+  if (config.learningRate !== DEFAULTS.learningRate) parts.push(`lr=${num(config.learningRate)}`);
+  if (config.batchSize !== DEFAULTS.batchSize) parts.push(`batch=${config.batchSize}`);
+  if (config.trainBiases !== DEFAULTS.trainBiases)
+    parts.push(`biases=${config.trainBiases ? 'trained' : 'fixed'}`);
+  if (config.shuffle) parts.push('shuffle=1');
+  if (config.seed !== DEFAULTS.seed) parts.push(`seed=${config.seed}`);
+  if (config.weights && config.biases) {
+    parts.push(`w=${list(config.weights.flat(2))}`, `b=${list(config.biases.flat())}`);
+  } else if (config.init && config.init !== DEFAULTS.init) {
+    parts.push(`init=${config.init}`);
+  }
+  if (config.data) {
+    parts.push(`x=${list(config.data.inputs.flat())}`, `t=${list(config.data.targets.flat())}`);
+  } else if (config.dataset) {
+    const d = config.dataset;
+    parts.push(`data=${d.name}`);
+    if ('n' in d) parts.push(`n=${d.n}`, `noise=${num(d.noise)}`, `dseed=${d.seed}`, `targets=${d.targets}`);
+  }
+  if (moment && (moment.update > 0 || moment.micro > 0)) parts.push(`at=${moment.update}.${moment.micro}`);
+  return parts.join('&');
+}
+
+function fail(field: string, message: string): LinkResult {
+  return { ok: false, errors: [{ field, message }] };
+}
+
+/** Splits a flat list of numbers; a bad entry becomes NaN (validation then names it). */
+function numbers(s: string): number[] {
+  if (s === '') return [];
+  return s.split(',').map((p) => (/^-?(\d+\.?\d*|\.\d+)(e-?\d+)?$/i.test(p) ? Number(p) : NaN));
+}
+
+/** Rows of `width` numbers from a flat list (the last row short if the count does not divide). */
+function rows(flat: number[], width: number): number[][] {
+  const out: number[][] = [];
+  for (let k = 0; k < flat.length; k += width) out.push(flat.slice(k, k + width));
+  return out;
+}
+
+/** Parses a link fragment (with or without '#'), or a whole link, into a validated config. */
+export function decodeLink(link: string): LinkResult {
+  if (link.length > MAX_LINK_CHARS) {
+    return fail('link', `is too long (${link.length} characters; at most ${MAX_LINK_CHARS})`);
+  }
+  const hash = link.indexOf('#');
+  const fragment = hash >= 0 ? link.slice(hash + 1) : link;
+  const params = new Map<Key, string>();
+  for (const part of fragment.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const rawKey = eq >= 0 ? part.slice(0, eq) : part;
+    let value: string;
+    try {
+      value = decodeURIComponent(eq >= 0 ? part.slice(eq + 1) : '');
+    } catch {
+      return fail(/^[a-z]{1,8}$/.test(rawKey) ? rawKey : 'link', 'is not properly %-encoded');
+    }
+    const key = (KEYS as readonly string[]).includes(rawKey) ? (rawKey as Key) : null;
+    if (!key) {
+      const shown = JSON.stringify(rawKey.length > 40 ? `${rawKey.slice(0, 40)}…` : rawKey);
+      return fail(`link parameter ${shown}`, `is unknown; allowed: ${KEYS.join(', ')}`);
+    }
+    if (params.has(key)) return fail(key, 'appears twice');
+    params.set(key, value);
+  }
+  if (params.get('v') !== String(LINK_VERSION)) {
+    return fail(
+      'v',
+      params.has('v')
+        ? `must be ${LINK_VERSION} (a link from another version)`
+        : `is missing (v=${LINK_VERSION})`,
+    );
+  }
+  const layersText = params.get('layers') ?? '';
+  if (!/^\d{1,3}(-\d{1,3}){1,11}$/.test(layersText)) {
+    return fail('layers', 'must be layer sizes joined by "-", e.g. layers=2-2-2');
+  }
+  const layers = layersText.split('-').map(Number);
+  const depth = layers.length - 1;
+  const shape = validateConfig({ layers }); // the caps on layers, with the config file's messages
+  if (!shape.ok && shape.errors.some((e) => e.field.startsWith('layers'))) {
+    return { ok: false, errors: shape.errors.filter((e) => e.field.startsWith('layers')) };
+  }
+  const json: Record<string, unknown> = { layers };
+  const act = params.get('act');
+  if (act !== undefined) {
+    const names = act.split(',');
+    json.activations = names.length === 1 ? new Array<string>(depth).fill(names[0]!) : names;
+  }
+  if (params.has('loss')) json.loss = params.get('loss');
+  if (params.has('lr')) json.learningRate = numbers(params.get('lr')!)[0] ?? NaN;
+  if (params.has('batch')) json.batchSize = numbers(params.get('batch')!)[0] ?? NaN;
+  if (params.has('biases')) {
+    const b = params.get('biases');
+    if (b !== 'trained' && b !== 'fixed') return fail('biases', 'must be "trained" or "fixed"');
+    json.trainBiases = b === 'trained';
+  }
+  if (params.has('shuffle')) {
+    const s = params.get('shuffle');
+    if (s !== '0' && s !== '1') return fail('shuffle', 'must be 0 or 1');
+    json.shuffle = s === '1';
+  }
+  if (params.has('seed')) json.seed = numbers(params.get('seed')!)[0] ?? NaN;
+  if (params.has('init')) json.init = params.get('init');
+  if (params.has('w')) {
+    const flat = numbers(params.get('w')!);
+    const weights: number[][][] = [];
+    let k = 0;
+    for (let l = 1; l <= depth; l++) {
+      const size = layers[l]! * layers[l - 1]!;
+      weights.push(rows(flat.slice(k, k + size), layers[l - 1]!));
+      k += size;
+    }
+    if (k !== flat.length) return fail('w', `must hold ${k} weights (it holds ${flat.length})`);
+    json.weights = weights;
+  }
+  if (params.has('b')) {
+    const flat = numbers(params.get('b')!);
+    const biases: number[][] = [];
+    let k = 0;
+    for (let l = 1; l <= depth; l++) {
+      biases.push(flat.slice(k, k + layers[l]!));
+      k += layers[l]!;
+    }
+    if (k !== flat.length) return fail('b', `must hold ${k} biases (it holds ${flat.length})`);
+    json.biases = biases;
+  }
+  if (params.has('x') || params.has('t')) {
+    const x = numbers(params.get('x') ?? '');
+    const t = numbers(params.get('t') ?? '');
+    const nIn = layers[0]!;
+    const nOut = layers[depth]!;
+    if (x.length % nIn !== 0)
+      return fail('x', `must hold whole rows of ${nIn} inputs (it holds ${x.length} numbers)`);
+    if (t.length % nOut !== 0)
+      return fail('t', `must hold whole rows of ${nOut} targets (it holds ${t.length} numbers)`);
+    if (x.length / nIn > CAPS.maxRows) return fail('x', `must hold at most ${CAPS.maxRows} rows`);
+    json.data = { inputs: rows(x, nIn), targets: rows(t, nOut) };
+  }
+  if (params.has('data')) {
+    const d: Record<string, unknown> = { name: params.get('data') };
+    if (params.has('n')) d.n = numbers(params.get('n')!)[0] ?? NaN;
+    if (params.has('noise')) d.noise = numbers(params.get('noise')!)[0] ?? NaN;
+    if (params.has('dseed')) d.seed = numbers(params.get('dseed')!)[0] ?? NaN;
+    if (params.has('targets')) d.targets = params.get('targets');
+    json.dataset = d;
+  } else if (['n', 'noise', 'dseed', 'targets'].some((k) => params.has(k as Key))) {
+    return fail('data', 'is needed with n, noise, dseed or targets');
+  }
+  let moment: Moment | null = null;
+  if (params.has('at')) {
+    const m = /^(\d{1,12})\.(\d{1,9})$/.exec(params.get('at')!);
+    if (!m)
+      return fail('at', 'must be U.M: updates done, then micro-steps into the next batch (e.g. at=12.3)');
+    moment = { update: Number(m[1]), micro: Number(m[2]) };
+  }
+  const r = validateConfig(json);
+  if (!r.ok) {
+    return {
+      ok: false,
+      errors: r.errors.map((e) => {
+        const base = e.field.replace(/\[.*$/, '');
+        const key = FIELD_KEY[base];
+        return key && key !== base ? { field: `${key} (${e.field})`, message: e.message } : e;
+      }),
+    };
+  }
+  return { ok: true, config: r.config, moment };
+}
+
+/** One line for a user: the first problems of a link. */
+export function linkErrorText(errors: readonly ConfigError[]): string {
+  return errors.slice(0, 3).map(formatError).join('; ');
+}
