@@ -4,12 +4,15 @@ import 'katex/dist/katex.min.css';
 import { App } from './views/App.tsx';
 import { createLabStore } from './state/store.ts';
 import { exposeApi } from './state/api.ts';
+import { openFromAddressBar, syncAddressBar } from './state/address-bar.ts';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 const store = createLabStore();
 exposeApi(store);
+openFromAddressBar(store);
+syncAddressBar(store);
 createRoot(root).render(
   <StrictMode>
     <App store={store} />

@@ -11,6 +11,7 @@
  *   data=circle  n=…  noise=…  dseed=…  targets=sign|binary|one-hot   (instead of x and t)
  *   data=x1x2y | data=face-car
  *   at=U.M                  a moment in training: U updates done, M micro-steps into the next batch
+ *   aw=…,…  ab=…,…          the weights and biases at that moment, flat like w and b
  */
 import { CAPS, DEFAULTS, formatError } from './schema.ts';
 import type { Config, ConfigError } from './schema.ts';
@@ -23,6 +24,9 @@ export const MAX_LINK_CHARS = 200_000;
 export interface Moment {
   readonly update: number;
   readonly micro: number;
+  /** The parameters at that update (so the page need not replay the training to get there). */
+  readonly weights?: readonly (readonly (readonly number[])[])[];
+  readonly biases?: readonly (readonly number[])[];
 }
 
 export type LinkResult =
@@ -50,6 +54,8 @@ const KEYS = [
   'dseed',
   'targets',
   'at',
+  'aw',
+  'ab',
 ] as const;
 type Key = (typeof KEYS)[number];
 
@@ -114,7 +120,12 @@ export function encodeLink(config: Config, moment: Moment | null = null): string
     parts.push(`data=${d.name}`);
     if ('n' in d) parts.push(`n=${d.n}`, `noise=${num(d.noise)}`, `dseed=${d.seed}`, `targets=${d.targets}`);
   }
-  if (moment && (moment.update > 0 || moment.micro > 0)) parts.push(`at=${moment.update}.${moment.micro}`);
+  if (moment && (moment.update > 0 || moment.micro > 0)) {
+    parts.push(`at=${moment.update}.${moment.micro}`);
+    if (moment.update > 0 && moment.weights && moment.biases) {
+      parts.push(`aw=${list(moment.weights.flat(2))}`, `ab=${list(moment.biases.flat())}`);
+    }
+  }
   return parts.join('&');
 }
 
@@ -200,8 +211,8 @@ export function decodeLink(link: string): LinkResult {
   }
   if (params.has('seed')) json.seed = numbers(params.get('seed')!)[0] ?? NaN;
   if (params.has('init')) json.init = params.get('init');
-  if (params.has('w')) {
-    const flat = numbers(params.get('w')!);
+  const weightsOf = (key: 'w' | 'aw'): number[][][] | string => {
+    const flat = numbers(params.get(key)!);
     const weights: number[][][] = [];
     let k = 0;
     for (let l = 1; l <= depth; l++) {
@@ -209,19 +220,27 @@ export function decodeLink(link: string): LinkResult {
       weights.push(rows(flat.slice(k, k + size), layers[l - 1]!));
       k += size;
     }
-    if (k !== flat.length) return fail('w', `must hold ${k} weights (it holds ${flat.length})`);
-    json.weights = weights;
-  }
-  if (params.has('b')) {
-    const flat = numbers(params.get('b')!);
+    return k === flat.length ? weights : `must hold ${k} weights (it holds ${flat.length})`;
+  };
+  const biasesOf = (key: 'b' | 'ab'): number[][] | string => {
+    const flat = numbers(params.get(key)!);
     const biases: number[][] = [];
     let k = 0;
     for (let l = 1; l <= depth; l++) {
       biases.push(flat.slice(k, k + layers[l]!));
       k += layers[l]!;
     }
-    if (k !== flat.length) return fail('b', `must hold ${k} biases (it holds ${flat.length})`);
-    json.biases = biases;
+    return k === flat.length ? biases : `must hold ${k} biases (it holds ${flat.length})`;
+  };
+  if (params.has('w')) {
+    const w = weightsOf('w');
+    if (typeof w === 'string') return fail('w', w);
+    json.weights = w;
+  }
+  if (params.has('b')) {
+    const b = biasesOf('b');
+    if (typeof b === 'string') return fail('b', b);
+    json.biases = b;
   }
   if (params.has('x') || params.has('t')) {
     const x = numbers(params.get('x') ?? '');
@@ -251,6 +270,29 @@ export function decodeLink(link: string): LinkResult {
     if (!m)
       return fail('at', 'must be U.M: updates done, then micro-steps into the next batch (e.g. at=12.3)');
     moment = { update: Number(m[1]), micro: Number(m[2]) };
+  }
+  if (params.has('aw') !== params.has('ab')) {
+    return fail(params.has('aw') ? 'ab' : 'aw', 'is needed with the other');
+  }
+  if (params.has('aw')) {
+    if (!moment) return fail('at', 'is needed with aw and ab');
+    const weights = weightsOf('aw');
+    if (typeof weights === 'string') return fail('aw', weights);
+    const biases = biasesOf('ab');
+    if (typeof biases === 'string') return fail('ab', biases);
+    // the checks of explicit weights (finite, within the caps), on a one-row stand-in config
+    const row = (n: number) => [new Array<number>(n).fill(0)];
+    const check = validateConfig({
+      layers,
+      weights,
+      biases,
+      data: { inputs: row(layers[0]!), targets: row(layers[depth]!) },
+    });
+    if (!check.ok) {
+      const e = check.errors[0]!;
+      return fail(`${e.field.startsWith('weights') ? 'aw' : 'ab'} (${e.field})`, e.message);
+    }
+    moment = { ...moment, weights, biases };
   }
   const r = validateConfig(json);
   if (!r.ok) {

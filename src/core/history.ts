@@ -11,6 +11,8 @@ export class ParamHistory {
   private stride = 1;
   private readonly checkpoints = new Map<number, Float64Array>();
   private readonly recent = new Map<number, Float64Array>();
+  /** Parameters given from outside (a shared moment): kept for good, never thinned. */
+  private readonly pinned = new Map<number, Float64Array>();
 
   constructor(
     private readonly trainer: Trainer,
@@ -46,9 +48,14 @@ export class ParamHistory {
     }
   }
 
+  /** Keeps the parameters reached after `u` updates for good (they came from outside: no replay). */
+  pin(u: number, params: Float64Array): void {
+    this.pinned.set(u, params.slice());
+  }
+
   /** Writes the parameters after `u` updates into `out` (u must not exceed the last recorded update's run). */
   paramsAt(u: number, out: Float64Array): void {
-    const exact = this.recent.get(u) ?? this.checkpoints.get(u);
+    const exact = this.recent.get(u) ?? this.pinned.get(u) ?? this.checkpoints.get(u);
     if (exact) {
       out.set(exact);
       return;
@@ -56,7 +63,8 @@ export class ParamHistory {
     let best = 0;
     for (const k of this.checkpoints.keys()) if (k <= u && k > best) best = k;
     for (const k of this.recent.keys()) if (k <= u && k > best) best = k;
-    out.set((this.recent.get(best) ?? this.checkpoints.get(best))!);
+    for (const k of this.pinned.keys()) if (k <= u && k > best) best = k;
+    out.set((this.recent.get(best) ?? this.pinned.get(best) ?? this.checkpoints.get(best))!);
     this.trainer.grads.fill(0);
     runUpdates(this.trainer, out, best, u - best);
   }

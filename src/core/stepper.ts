@@ -422,6 +422,25 @@ export class Stepper {
     this.lastUpdate = { update: u, before, gradient: sums.map((g) => g / len), batchLength: len };
   }
 
+  /**
+   * Resumes at micro-step m of update u, where the parameters are `params` (a shared moment: the
+   * sender's exact values, so no replay is needed). Returns false, changing nothing, when m is not
+   * a micro-step of that batch.
+   */
+  resumeAt(u: number, params: Float64Array, m = 0): boolean {
+    if (!Number.isSafeInteger(u) || u < 0 || !Number.isInteger(m) || m < 0 || m >= this.stepsInBatch(u))
+      return false;
+    if (params.length !== this.net.paramCount) return false;
+    this.history.pin(u, params);
+    this.goTo(u, m);
+    return true;
+  }
+
+  /** Micro-steps in the batch of update u (its samples × (2F + 1), plus the update). */
+  microStepsIn(u: number): number {
+    return this.stepsInBatch(u);
+  }
+
   /** Back to the initial parameters, update 0. */
   reset(): void {
     this.goTo(0, 0);

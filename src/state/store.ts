@@ -6,7 +6,10 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import { buildRun } from '../config/build.ts';
-import { DEFAULT_PRESET, findPreset } from '../config/presets.ts';
+import { decodeLink, encodeLink, linkErrorText } from '../config/codec.ts';
+import { validateConfig } from '../config/validate.ts';
+import { packParams, unpackParams } from '../core/init.ts';
+import { DEFAULT_PRESET, PRESETS, findPreset } from '../config/presets.ts';
 import type { Config } from '../config/schema.ts';
 import type { Granularity } from '../core/stepper.ts';
 import { Stepper } from '../core/stepper.ts';
@@ -31,6 +34,13 @@ export interface LabActions {
   setLogScale(on: boolean): void;
   /** After a divergence: the same setup with a tenth of the learning rate, from the start. */
   lowerLearningRate(): void;
+  /**
+   * Opens a link (a whole address or its fragment): its setup, and its moment if it has one.
+   * Returns the problems (and changes nothing) when it cannot.
+   */
+  openLink(text: string): string[];
+  /** Shows a message to the user (null clears it). */
+  notify(message: string | null): void;
 }
 
 export interface LabState {
@@ -49,8 +59,31 @@ export interface LabState {
   readonly speed: number;
   readonly selection: Selection | null;
   readonly logScale: boolean;
+  /** A message for the user, e.g. why a link could not be opened. */
+  readonly notice: string | null;
   readonly actions: LabActions;
 }
+
+/** The link to the setup alone: training starts from its initial weights. */
+export function setupLink(state: LabState): string {
+  return encodeLink(state.config);
+}
+
+/** The link to this moment: the setup, the position and the parameters there. */
+export function momentLink(state: LabState): string {
+  const { view, config } = state;
+  const { weights, biases } = unpackParams(view.net, view.params);
+  return encodeLink(config, { update: view.position.update, micro: view.position.micro, weights, biases });
+}
+
+/** A config as validation writes it (fixed key order, defaults filled in), for comparisons. */
+function normalized(config: Config): string {
+  const r = validateConfig(JSON.parse(JSON.stringify(config)));
+  return JSON.stringify(r.ok ? r.config : config);
+}
+
+/** Updates a link may ask the page to replay (when it carries no parameters of its moment). */
+const MAX_REPLAY_UPDATES = 2_000_000;
 
 export type LabStore = StoreApi<LabState>;
 
@@ -218,6 +251,49 @@ export function createLabStore(
         const config = get().config;
         load({ ...config, learningRate: config.learningRate / 10 }, null);
       },
+      openLink(text) {
+        const r = decodeLink(text);
+        if (!r.ok) return [linkErrorText(r.errors)];
+        const { config, moment } = r;
+        const next = new Stepper(buildRun(config));
+        if (moment) {
+          const { update, micro } = moment;
+          if (moment.weights && moment.biases) {
+            if (!next.resumeAt(update, packParams(next.net, moment.weights, moment.biases), micro)) {
+              return [
+                `at: micro-step ${micro} is not in update ${update + 1} (it has ${next.microStepsIn(update)})`,
+              ];
+            }
+          } else {
+            if (update > MAX_REPLAY_UPDATES) {
+              return [
+                `at: ${update} updates is more than a link without aw/ab may replay (${MAX_REPLAY_UPDATES})`,
+              ];
+            }
+            if (next.fastTo(update, false) || micro >= next.microStepsIn(update)) {
+              return [`at: the moment ${update}.${micro} is not reachable in this setup`];
+            }
+            next.goTo(update, micro);
+          }
+        }
+        driver.stop();
+        stepper = next;
+        series.clear();
+        recordPoint();
+        const json = normalized(config);
+        const preset = PRESETS.find((p) => normalized(p.config) === json);
+        refresh({
+          config,
+          presetName: preset?.name ?? null,
+          playing: false,
+          selection: defaultSelection(config),
+          notice: null,
+        });
+        return [];
+      },
+      notify(message) {
+        set({ notice: message });
+      },
     };
 
     recordPoint();
@@ -232,6 +308,7 @@ export function createLabStore(
       speed: DEFAULT_SPEED,
       selection: defaultSelection(initial),
       logScale: false,
+      notice: null,
       actions,
     };
   });

@@ -5,6 +5,7 @@ import type { LabStore } from '../state/store.ts';
 import { ChainPanel } from './ChainPanel.tsx';
 import { Controls, DivergenceBanner, Status } from './Controls.tsx';
 import { LossCurve } from './LossCurve.tsx';
+import { Notice, Share } from './Share.tsx';
 import { NetworkDiagram } from './Network.tsx';
 import { useKeyboard } from './keyboard.ts';
 import { StoreContext, useLab } from './store-context.tsx';
@@ -44,7 +45,9 @@ export function App({ store: given }: { store?: LabStore }) {
         <header className="top">
           <h1>Backprop Lab</h1>
           <Controls />
+          <Share />
         </header>
+        <Notice />
         <Status />
         <About />
         <DivergenceBanner />

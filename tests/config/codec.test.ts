@@ -80,6 +80,38 @@ describe('links', () => {
     );
   });
 
+  it('carry a moment with its parameters exactly', () => {
+    const config = DEFAULT_PRESET.config;
+    const weights = [
+      [
+        [0.1497807161327628, -0],
+        [1e-300, 0.29950228726473915],
+      ],
+      [
+        [0.35891647971788465, 0.4086661860762334],
+        [0.5113012702387375, 5e-324],
+      ],
+    ];
+    const biases = [
+      [0.35, 0.35],
+      [0.6, 0.6],
+    ];
+    const r = decodeLink(encodeLink(config, { update: 7, micro: 4, weights, biases }));
+    expect(r.ok && r.moment).toStrictEqual({ update: 7, micro: 4, weights, biases });
+    expect(Object.is(r.ok && r.moment!.weights![0]![0]![1], -0)).toBe(true);
+    const bad = (link: string) => {
+      const d = decodeLink(link);
+      return d.ok ? 'ok' : formatError(d.errors[0]!);
+    };
+    const base = encodeLink(config);
+    expect(bad(`${base}&at=1.0&aw=1,2,3,4,5,6,7,8`)).toBe('ab: is needed with the other');
+    expect(bad(`${base}&aw=1,2,3,4,5,6,7,8&ab=1,2,3,4`)).toBe('at: is needed with aw and ab');
+    expect(bad(`${base}&at=1.0&aw=1,2,3&ab=1,2,3,4`)).toBe('aw: must hold 8 weights (it holds 3)');
+    expect(bad(`${base}&at=1.0&aw=1,2,3,4,5,6,7,1e9&ab=1,2,3,4`)).toMatch(
+      /^aw \(weights\[1\]\[1\]\[1\]\): must be a finite number/,
+    );
+  });
+
   it('reject broken links with a message naming the parameter', () => {
     const cases: [string, string][] = [
       ['layers=2-2-2', 'v: is missing'],
