@@ -4,6 +4,7 @@ import { createLabStore } from '../state/store.ts';
 import type { LabStore } from '../state/store.ts';
 import { ChainPanel } from './ChainPanel.tsx';
 import { Controls, DivergenceBanner, Status } from './Controls.tsx';
+import { Files } from './Files.tsx';
 import { LossCurve } from './LossCurve.tsx';
 import { Notice, Share } from './Share.tsx';
 import { NetworkDiagram } from './Network.tsx';
@@ -46,6 +47,7 @@ export function App({ store: given }: { store?: LabStore }) {
           <h1>Backprop Lab</h1>
           <Controls />
           <Share />
+          <Files />
         </header>
         <Notice />
         <Status />
