@@ -5,7 +5,9 @@ import { App } from './views/App.tsx';
 import { createLabStore } from './state/store.ts';
 import { exposeApi } from './state/api.ts';
 import { openFromAddressBar, syncAddressBar } from './state/address-bar.ts';
-import './styles.css';
+import './styles/base.css';
+import './styles/network.css';
+import './styles/panels.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -10,26 +10,32 @@
  * (batch, epoch) run the fast path, which computes the same bits.
  */
 import { ACT } from './activations.ts';
-import { chainRule, paramIndex } from './chain.ts';
-import type { ChainRule, ParamRef } from './chain.ts';
+import { paramIndex } from './chain.ts';
+import type { ParamRef } from './chain.ts';
+import { stepChain } from './step-chain.ts';
+import type { StepChain } from './step-chain.ts';
 import type { Dataset } from './datasets.ts';
 import { isFinite0, makeDivergence } from './divergence.ts';
 import type { Divergence } from './divergence.ts';
 import { ParamHistory } from './history.ts';
-import { activateSoftmaxLayer, backwardNeuron, forwardNeuron, loadInput, lossOf } from './network.ts';
+import {
+  activateSoftmaxLayer,
+  backwardAll,
+  backwardNeuron,
+  forwardAll,
+  forwardNeuron,
+  loadInput,
+  lossOf,
+} from './network.ts';
 import type { Network, Workspace } from './network.ts';
+import { SampleSteps } from './step-order.ts';
+import type { StepKind } from './step-order.ts';
 import { applyUpdate, batchOf, createTrainer, epochOrder, runUpdates, trainerLoss } from './train.ts';
 import type { Trainer, TrainOptions } from './train.ts';
 
 export type Granularity = 'step' | 'sample' | 'batch' | 'epoch';
-export type Phase = 'forward' | 'loss' | 'backward' | 'update';
-
-/** What one micro-step computes. */
-export type StepKind =
-  | { readonly phase: 'forward'; readonly layer: number; readonly neuron: number }
-  | { readonly phase: 'loss' }
-  | { readonly phase: 'backward'; readonly layer: number; readonly neuron: number }
-  | { readonly phase: 'update' };
+export type { Phase, StepKind } from './step-order.ts';
+export type { StepChain } from './step-chain.ts';
 
 export interface Position {
   /** Updates completed so far. */
@@ -59,23 +65,6 @@ export interface UpdateRecord {
   readonly batchLength: number;
 }
 
-/** A chain rule and which of its factors exist at the current step. */
-export interface StepChain {
-  readonly rule: ChainRule;
-  readonly ready: {
-    /** ∂z/∂p: the sending neuron's activation (cached from the forward pass). */
-    readonly dzdp: boolean;
-    /** ∂a/∂z: this neuron's forward step (z and a cached). */
-    readonly dadz: boolean;
-    /** δ_k of each neuron of the next layer (hidden neurons only). */
-    readonly downstream: readonly boolean[];
-    /** The sample's loss (output neurons' ∂L/∂a needs the forward pass to be complete). */
-    readonly loss: boolean;
-    /** ∂L/∂a, δ and this sample's ∂L/∂p: this neuron's backward step. */
-    readonly delta: boolean;
-  };
-}
-
 export interface StepperSetup {
   readonly net: Network;
   readonly data: Dataset;
@@ -101,12 +90,8 @@ export class Stepper {
   private readonly trainer: Trainer;
   private readonly initial: Float64Array;
   private readonly history: ParamHistory;
-  /** Forward order of neurons: layer and index per step (backward is the reverse of layers). */
-  private readonly fLayer: Int32Array;
-  private readonly fNeuron: Int32Array;
-  private readonly bLayer: Int32Array;
-  private readonly bNeuron: Int32Array;
-  private readonly F: number;
+  /** The order of a sample's micro-steps. */
+  private readonly order: SampleSteps;
   private u = 0;
   private m = 0;
 
@@ -120,26 +105,7 @@ export class Stepper {
     this.initial = setup.params.slice();
     this.params = setup.params.slice();
     this.history = new ParamHistory(this.trainer, this.initial);
-    const F = setup.net.neuronCount - setup.net.sizes[0]!;
-    this.F = F;
-    this.fLayer = new Int32Array(F);
-    this.fNeuron = new Int32Array(F);
-    this.bLayer = new Int32Array(F);
-    this.bNeuron = new Int32Array(F);
-    let k = 0;
-    for (let l = 1; l <= this.net.depth; l++) {
-      for (let j = 0; j < this.net.sizes[l]!; j++, k++) {
-        this.fLayer[k] = l;
-        this.fNeuron[k] = j;
-      }
-    }
-    k = 0;
-    for (let l = this.net.depth; l >= 1; l--) {
-      for (let j = 0; j < this.net.sizes[l]!; j++, k++) {
-        this.bLayer[k] = l;
-        this.bNeuron[k] = j;
-      }
-    }
+    this.order = new SampleSteps(setup.net);
   }
 
   get updatesPerEpoch(): number {
@@ -156,7 +122,7 @@ export class Stepper {
 
   /** Micro-steps per sample (2F + 1). */
   get stepsPerSample(): number {
-    return 2 * this.F + 1;
+    return this.order.perSample;
   }
 
   private stepsInBatch(u: number): number {
@@ -167,11 +133,7 @@ export class Stepper {
   private kindAt(u: number, m: number): StepKind {
     const per = this.stepsPerSample;
     if (m === this.stepsInBatch(u) - 1) return { phase: 'update' };
-    const w = m % per;
-    if (w < this.F) return { phase: 'forward', layer: this.fLayer[w]!, neuron: this.fNeuron[w]! };
-    if (w === this.F) return { phase: 'loss' };
-    const k = w - this.F - 1;
-    return { phase: 'backward', layer: this.bLayer[k]!, neuron: this.bNeuron[k]! };
+    return this.order.kind(m % per);
   }
 
   position(): Position {
@@ -242,25 +204,25 @@ export class Stepper {
       quantity: string,
       value: number,
     ) => makeDivergence(this.u, b.epoch, { phase, sample: row, layer, neuron, quantity, value });
-    if (w < this.F) {
+    if (w < this.order.F) {
       if (w === 0) {
         loadInput(net, ws, data.X, row * data.nIn);
         this.sampleLoss = NaN;
       }
-      const l = this.fLayer[w]!;
-      const j = this.fNeuron[w]!;
+      const l = this.order.fLayer[w]!;
+      const j = this.order.fNeuron[w]!;
       forwardNeuron(net, this.params, ws, l, j);
       const idx = net.nOff[l]! + j;
       if (!isFinite0(ws.z[idx]!)) return fail('forward', l, j, 'z', ws.z[idx]!);
       if (net.actCodes[l - 1] === ACT.softmax && j === net.sizes[l]! - 1) activateSoftmaxLayer(net, ws, l);
       if (!isFinite0(ws.a[idx]!)) return fail('forward', l, j, 'a', ws.a[idx]!);
-    } else if (w === this.F) {
+    } else if (w === this.order.F) {
       this.sampleLoss = lossOf(net, ws, data.T, tOff);
       if (!isFinite0(this.sampleLoss)) return fail('loss', -1, -1, 'the loss', this.sampleLoss);
     } else {
-      const k = w - this.F - 1;
-      const l = this.bLayer[k]!;
-      const j = this.bNeuron[k]!;
+      const k = w - this.order.F - 1;
+      const l = this.order.bLayer[k]!;
+      const j = this.order.bNeuron[k]!;
       backwardNeuron(net, this.params, ws, data.T, tOff, this.grads, l, j);
       const d = ws.delta[net.nOff[l]! + j]!;
       if (!isFinite0(d)) return fail('backward', l, j, 'δ', d);
@@ -399,24 +361,8 @@ export class Stepper {
     for (let s = b.start; s < b.end; s++) {
       const row = order[s]!;
       loadInput(this.net, this.ws, this.data.X, row * this.data.nIn);
-      for (let k = 0; k < this.F; k++) {
-        const l = this.fLayer[k]!;
-        forwardNeuron(this.net, this.params, this.ws, l, this.fNeuron[k]!);
-        if (this.net.actCodes[l - 1] === ACT.softmax && this.fNeuron[k] === this.net.sizes[l]! - 1)
-          activateSoftmaxLayer(this.net, this.ws, l);
-      }
-      for (let k = 0; k < this.F; k++) {
-        backwardNeuron(
-          this.net,
-          this.params,
-          this.ws,
-          this.data.T,
-          row * this.data.nOut,
-          sums,
-          this.bLayer[k]!,
-          this.bNeuron[k]!,
-        );
-      }
+      forwardAll(this.net, this.params, this.ws);
+      backwardAll(this.net, this.params, this.ws, this.data.T, row * this.data.nOut, sums);
     }
     this.params.set(saved);
     this.lastUpdate = { update: u, before, gradient: sums.map((g) => g / len), batchLength: len };
@@ -450,7 +396,7 @@ export class Stepper {
   sumDone(l: number, j: number): boolean {
     const w = this.withinSample();
     if (w < 0) return false;
-    return this.forwardIndex(l, j) < w;
+    return this.order.forwardIndex(l, j) < w;
   }
 
   /** Whether a of neuron j in layer l has been computed (softmax: once its whole layer has). */
@@ -461,14 +407,14 @@ export class Stepper {
   }
 
   lossDone(): boolean {
-    return this.withinSample() > this.F;
+    return this.withinSample() > this.order.F;
   }
 
   /** Whether δ and ∂L/∂a of neuron j in layer l have been computed for the current sample. */
   backwardDone(l: number, j: number): boolean {
     const w = this.withinSample();
-    if (w <= this.F) return false;
-    return this.backwardIndex(l, j) < w - this.F - 1;
+    if (w <= this.order.F) return false;
+    return this.order.backwardIndex(l, j) < w - this.order.F - 1;
   }
 
   /** Steps done within the current sample, or −1 when no sample is in progress. */
@@ -481,38 +427,9 @@ export class Stepper {
     return w === 0 ? per : w;
   }
 
-  private forwardIndex(l: number, j: number): number {
-    return this.net.nOff[l]! - this.net.sizes[0]! + j;
-  }
-
-  private backwardIndex(l: number, j: number): number {
-    let k = 0;
-    for (let q = this.net.depth; q > l; q--) k += this.net.sizes[q]!;
-    return k + j;
-  }
-
-  /**
-   * The chain of `p` for the current sample, with which factors the steps so far have computed.
-   * Values of factors not yet computed are stale and must not be shown.
-   */
+  /** The chain of `p` for the current sample, with which factors the steps so far have computed. */
   chain(p: ParamRef): StepChain {
-    const row = this.position().row;
-    const rule = chainRule(this.net, this.params, this.ws, this.data.T, row * this.data.nOut, p);
-    const l = p.layer;
-    const j = p.to;
-    const last = l === this.net.depth;
-    return {
-      rule,
-      ready: {
-        dzdp: p.kind === 'bias' || this.activationDone(l - 1, p.from),
-        dadz: this.activationDone(l, j),
-        downstream: last
-          ? []
-          : Array.from({ length: this.net.sizes[l + 1]! }, (_, k) => this.backwardDone(l + 1, k)),
-        loss: this.lossDone(),
-        delta: this.backwardDone(l, j),
-      },
-    };
+    return stepChain(this, p);
   }
 
   /** The batch gradient accumulated so far for `p`: Σ over finished samples, and the count. */

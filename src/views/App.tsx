@@ -46,9 +46,11 @@ export function App({ store: given }: { store?: LabStore }) {
         <header className="top">
           <h1>Backprop Lab</h1>
           <Controls />
+        </header>
+        <div className="secondary">
           <Share />
           <Files />
-        </header>
+        </div>
         <Notice />
         <Status />
         <About />

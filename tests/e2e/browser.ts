@@ -33,3 +33,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** Every number the diagram and the status line show, by element and attribute. */
+export async function shownNumbers(page: Page): Promise<Record<string, string | null>> {
+  return page.evaluate(() => {
+    const out: Record<string, string | null> = {};
+    for (const el of document.querySelectorAll('[data-testid]')) {
+      const id = el.getAttribute('data-testid')!;
+      for (const a of ['data-z', 'data-a', 'data-delta', 'data-value', 'data-grad']) {
+        if (el.hasAttribute(a)) out[`${id} ${a}`] = el.getAttribute(a);
+      }
+      if (/^(epoch|update|phase|sample|loss)$/.test(id)) out[id] = el.textContent;
+    }
+    return out;
+  });
+}

@@ -6,26 +6,11 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, screenshot } from './browser.ts';
+import { openApp, screenshot, shownNumbers } from './browser.ts';
 import type { Session } from './browser.ts';
 import type {} from '../../src/state/api.ts';
 
 const run = promisify(execFile);
-
-/** Every number the diagram and the status show, by element and attribute. */
-async function numbers(page: Page): Promise<Record<string, string | null>> {
-  return page.evaluate(() => {
-    const out: Record<string, string | null> = {};
-    for (const el of document.querySelectorAll('[data-testid]')) {
-      const id = el.getAttribute('data-testid')!;
-      for (const a of ['data-z', 'data-a', 'data-delta', 'data-value', 'data-grad']) {
-        if (el.hasAttribute(a)) out[`${id} ${a}`] = el.getAttribute(a);
-      }
-      if (/^(epoch|update|phase|sample|loss)$/.test(id)) out[id] = el.textContent;
-    }
-    return out;
-  });
-}
 
 /** Clicks a share button and reads the link it produced. */
 async function shareLink(page: Page, kind: 'setup' | 'moment'): Promise<string> {
@@ -56,11 +41,11 @@ describe('links', () => {
     const { page } = a;
     for (let k = 0; k < 13; k++) await page.getByTestId('step').click();
     await page.getByTestId('w-1-0-0').click();
-    const before = await numbers(page);
+    const before = await shownNumbers(page);
     expect(new URL(page.url()).hash).toContain('at=1.3'); // 13 steps: one update of 10, then 3
     await page.reload();
     await page.getByTestId('w-1-0-0').click();
-    expect(await numbers(page)).toEqual(before);
+    expect(await shownNumbers(page)).toEqual(before);
     expect(a.errors).toEqual([]);
   });
 
@@ -70,13 +55,13 @@ describe('links', () => {
     const setupUrl = await shareLink(page, 'setup');
     await epochs(page, 100);
     const momentUrl = await shareLink(page, 'moment');
-    const there = await numbers(page);
+    const there = await shownNumbers(page);
     b = await openApp(new URL(setupUrl).hash);
     await epochs(b.page, 100);
-    expect(await numbers(b.page)).toEqual(there);
+    expect(await shownNumbers(b.page)).toEqual(there);
     await b.page.goto(momentUrl);
     await b.page.reload();
-    expect(await numbers(b.page)).toEqual(there);
+    expect(await shownNumbers(b.page)).toEqual(there);
     expect(b.errors).toEqual([]);
   });
 

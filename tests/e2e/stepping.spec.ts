@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, screenshot } from './browser.ts';
+import { openApp, screenshot, shownNumbers } from './browser.ts';
 import type { Session } from './browser.ts';
 import type {} from '../../src/state/api.ts';
 
@@ -34,21 +34,6 @@ async function attr(page: Page, testid: string, name: string): Promise<number | 
 
 async function texOf(page: Page, id: string): Promise<string> {
   return (await page.getByTestId(`tex-${id}`).locator('[data-tex]').getAttribute('data-tex')) ?? '';
-}
-
-/** Every number the diagram shows, by element and attribute. */
-async function diagramNumbers(page: Page): Promise<Record<string, string | null>> {
-  return page.evaluate(() => {
-    const out: Record<string, string | null> = {};
-    for (const el of document.querySelectorAll('[data-testid]')) {
-      const id = el.getAttribute('data-testid')!;
-      for (const a of ['data-z', 'data-a', 'data-delta', 'data-value', 'data-grad']) {
-        if (el.hasAttribute(a)) out[`${id} ${a}`] = el.getAttribute(a);
-      }
-      if (/^(epoch|update|phase|sample|loss)$/.test(id)) out[id] = el.textContent;
-    }
-    return out;
-  });
 }
 
 describe('stepping through the textbook example', () => {
@@ -138,12 +123,12 @@ describe('stepping through the textbook example', () => {
     const { page } = s;
     const seen: Record<string, string | null>[] = [];
     for (let k = 0; k < 13; k++) {
-      seen.push(await diagramNumbers(page));
+      seen.push(await shownNumbers(page));
       await page.getByTestId('step').click();
     }
     for (let k = 12; k >= 0; k--) {
       await page.getByTestId('step-back').click();
-      expect(await diagramNumbers(page)).toEqual(seen[k]);
+      expect(await shownNumbers(page)).toEqual(seen[k]);
     }
     expect(await page.getByTestId('step-back').isDisabled()).toBe(true);
   });
