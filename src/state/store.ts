@@ -8,6 +8,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import { buildRun } from '../config/build.ts';
 import { decodeLink, encodeLink, linkErrorText } from '../config/codec.ts';
 import { validateConfig } from '../config/validate.ts';
+import { formatError } from '../config/schema.ts';
 import { packParams, unpackParams } from '../core/init.ts';
 import { DEFAULT_PRESET, PRESETS, findPreset } from '../config/presets.ts';
 import type { Config } from '../config/schema.ts';
@@ -41,7 +42,29 @@ export interface LabActions {
   openLink(text: string): string[];
   /** Shows a message to the user (null clears it). */
   notify(message: string | null): void;
+  /**
+   * Changes the setup and starts it from its initial weights. A change of shape (layers or
+   * activations) re-initialises from the seed. Returns the problems (and changes nothing) when the
+   * result is not a valid config.
+   */
+  editConfig(patch: ConfigPatch): string[];
 }
+
+/** The fields the editors change. */
+export type ConfigPatch = Partial<
+  Pick<
+    Config,
+    | 'layers'
+    | 'activations'
+    | 'loss'
+    | 'learningRate'
+    | 'batchSize'
+    | 'trainBiases'
+    | 'shuffle'
+    | 'seed'
+    | 'init'
+  >
+>;
 
 export interface LabState {
   readonly config: Config;
@@ -293,6 +316,21 @@ export function createLabStore(
       },
       notify(message) {
         set({ notice: message });
+      },
+      editConfig(patch) {
+        const config = get().config;
+        const reshaped = patch.layers !== undefined || patch.activations !== undefined;
+        const next: Record<string, unknown> = { ...config, ...patch };
+        if (reshaped || patch.init !== undefined || (patch.seed !== undefined && !config.weights)) {
+          delete next.weights;
+          delete next.biases;
+          next.init = patch.init ?? config.init ?? 'xavier';
+        }
+        const r = validateConfig(JSON.parse(JSON.stringify(next)));
+        if (!r.ok) return r.errors.map(formatError);
+        const json = normalized(r.config);
+        load(r.config, PRESETS.find((p) => normalized(p.config) === json)?.name ?? null);
+        return [];
       },
     };
 

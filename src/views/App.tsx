@@ -7,6 +7,7 @@ import { Controls, DivergenceBanner, Status } from './Controls.tsx';
 import { Files } from './Files.tsx';
 import { LossCurve } from './LossCurve.tsx';
 import { Notice, Share } from './Share.tsx';
+import { SetupEditor } from './SetupEditor.tsx';
 import { NetworkDiagram } from './Network.tsx';
 import { useKeyboard } from './keyboard.ts';
 import { StoreContext, useLab } from './store-context.tsx';
@@ -61,7 +62,10 @@ export function App({ store: given }: { store?: LabStore }) {
             <Legend />
             <LossCurve />
           </div>
-          <ChainPanel />
+          <div className="right">
+            <ChainPanel />
+            <SetupEditor />
+          </div>
         </div>
       </main>
     </StoreContext.Provider>

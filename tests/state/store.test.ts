@@ -126,3 +126,23 @@ describe('the lab store', () => {
     expect(store.getState().view.chain).toBeNull();
   });
 });
+
+describe('editing the setup', () => {
+  it('keeps explicit weights for a new rate; re-initialises from the seed for a new shape', () => {
+    const store = createLabStore();
+    const { actions } = store.getState();
+    expect(actions.editConfig({ learningRate: 0.1 })).toEqual([]);
+    expect(store.getState().config.weights).toBeDefined();
+    expect(store.getState().view.params[6]).toBe(0.4); // w5 (after w1…w4 and the two hidden biases)
+    expect(actions.editConfig({ layers: [2, 3, 2], activations: ['tanh', 'sigmoid'] })).toEqual([]);
+    const config = store.getState().config;
+    expect(config.weights).toBeUndefined();
+    expect(config.init).toBe('xavier');
+    const again = createLabStore(config);
+    expect(Array.from(again.getState().view.params)).toEqual(Array.from(store.getState().view.params));
+    expect(actions.editConfig({ learningRate: -1 })).toEqual([
+      'learningRate: must be a number greater than 0 and at most 100',
+    ]);
+    expect(store.getState().config).toBe(config);
+  });
+});

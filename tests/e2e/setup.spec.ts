@@ -1,0 +1,61 @@
+/** The setup editor in real Chromium: every change validated, shape changes re-initialise from the seed. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, screenshot } from './browser.ts';
+import type { Session } from './browser.ts';
+
+describe('the setup editor', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openApp();
+  });
+  afterAll(async () => {
+    await s.close();
+  });
+
+  it('types a learning rate; a bad one is rejected with the field named and nothing changes', async () => {
+    const { page } = s;
+    await page.getByTestId('learning-rate').fill('0.1');
+    await page.getByTestId('learning-rate').press('Enter');
+    expect(await page.getByTestId('about').textContent()).toContain('α = 0.1');
+    expect(await page.getByTestId('w-2-0-0').getAttribute('data-value')).toBe('0.4'); // the example's weights stay
+    for (const bad of ['-1', 'fast', '0', '1e9']) {
+      await page.getByTestId('learning-rate').fill(bad);
+      await page.getByTestId('learning-rate').press('Enter');
+      expect(await page.getByTestId('setup-error').textContent()).toContain(
+        'learningRate: must be a number greater than 0',
+      );
+      expect(await page.getByTestId('about').textContent()).toContain('α = 0.1');
+    }
+    await page.getByTestId('batch-size').fill('5');
+    await page.getByTestId('batch-size').press('Enter');
+    expect(await page.getByTestId('setup-error').textContent()).toContain(
+      'batchSize: must be a whole number from 1 to 1',
+    );
+  });
+
+  it('adds a hidden layer: the shape re-initialises from the seed, reproducibly; reset keeps it', async () => {
+    const { page } = s;
+    await page.getByTestId('add-layer').click();
+    expect(await page.getByTestId('about').textContent()).toContain('2-2-2-2');
+    expect(await page.getByTestId('n-3-1').count()).toBe(1);
+    const w = await page.getByTestId('w-2-1-0').getAttribute('data-value');
+    await page.getByTestId('step-epoch').click();
+    await page.getByTestId('reset').click();
+    expect(await page.getByTestId('w-2-1-0').getAttribute('data-value')).toBe(w);
+    await page.getByTestId('new-seed').click();
+    expect(await page.getByTestId('w-2-1-0').getAttribute('data-value')).not.toBe(w);
+    await page.getByRole('button', { name: 'more neurons in hidden layer 1' }).click();
+    expect(await page.getByTestId('neurons-1').textContent()).toBe('3');
+    await page.getByRole('combobox', { name: 'activation of hidden layer 2' }).selectOption('relu');
+    expect(await page.getByTestId('about').textContent()).toContain('2-3-2-2');
+    await page.getByTestId('loss-select').selectOption('cross-entropy');
+    expect(await page.getByTestId('loss-select').inputValue()).toBe('cross-entropy');
+    await page.getByTestId('output-activation').selectOption('tanh');
+    expect(await page.getByTestId('setup-error').textContent()).toContain(
+      '"cross-entropy" needs a "sigmoid" or "softmax" output layer',
+    );
+    await page.getByTestId('step-sample').click();
+    await screenshot(page, 'setup-edited');
+    expect(s.errors).toEqual([]);
+  });
+});
