@@ -10,6 +10,8 @@ import { decodeLink, encodeLink, linkErrorText } from '../config/codec.ts';
 import { validateConfig } from '../config/validate.ts';
 import { formatError } from '../config/schema.ts';
 import { packParams, unpackParams } from '../core/init.ts';
+import { paramIndex } from '../core/chain.ts';
+import type { ParamRef } from '../core/chain.ts';
 import { DEFAULT_PRESET, PRESETS, findPreset } from '../config/presets.ts';
 import type { Config } from '../config/schema.ts';
 import type { Granularity } from '../core/stepper.ts';
@@ -48,6 +50,11 @@ export interface LabActions {
    * result is not a valid config.
    */
   editConfig(patch: ConfigPatch): string[];
+  /**
+   * Sets one weight or bias: the current parameters, with that one changed, become the setup's
+   * initial parameters, and training starts from them.
+   */
+  setParam(p: ParamRef, value: number): string[];
 }
 
 /** The fields the editors change. */
@@ -209,12 +216,15 @@ export function createLabStore(
     };
     const driver = createPlayDriver(options.scheduler ?? browserScheduler, frame);
 
-    const load = (config: Config, presetName: string | null) => {
+    const load = (
+      config: Config,
+      presetName: string | null,
+      selection: Selection = defaultSelection(config),
+    ) => {
       driver.stop();
       stepper = new Stepper(buildRun(config));
       series.clear();
       recordPoint();
-      const selection = defaultSelection(config);
       refresh({ config, presetName, playing: false, selection });
     };
 
@@ -316,6 +326,18 @@ export function createLabStore(
       },
       notify(message) {
         set({ notice: message });
+      },
+      setParam(p, value) {
+        const { view, config } = get();
+        const params = view.params.slice();
+        params[paramIndex(view.net, p)] = value;
+        const { weights, biases } = unpackParams(view.net, params);
+        const next: Record<string, unknown> = { ...config, weights, biases };
+        delete next.init;
+        const r = validateConfig(JSON.parse(JSON.stringify(next)));
+        if (!r.ok) return r.errors.map(formatError);
+        load(r.config, null, p);
+        return [];
       },
       editConfig(patch) {
         const config = get().config;

@@ -1,11 +1,13 @@
 /** The chain rule of the selected weight or bias, or the computation of the selected neuron, with live numbers. */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import type { ParamRef } from '../core/chain.ts';
 import { weightIndex } from '../core/network.ts';
 import { chainTex } from '../tex/chain.ts';
 import type { TexLine } from '../tex/chain.ts';
 import { neuronTex } from '../tex/neuron.ts';
 import { paramOf, selectedIndex, selectionKey } from '../state/snapshot.ts';
 import type { RunView, Selection } from '../state/snapshot.ts';
+import { NumberField } from './NumberField.tsx';
 import { Tex } from './Tex.tsx';
 import { useLab, useNames } from './store-context.tsx';
 
@@ -58,6 +60,28 @@ function linesFor(view: RunView, sel: Selection): TexLine[] {
   });
 }
 
+/** Type a new value for the selected weight or bias: training then starts from the edited parameters. */
+function ParamEditor({ sel, value }: { sel: ParamRef; value: number }) {
+  const setParam = useLab((s) => s.actions.setParam);
+  const [errors, setErrors] = useState<string[]>([]);
+  return (
+    <p className="param-editor">
+      <label>
+        value <NumberField testId="param-value" value={value} onApply={(v) => setErrors(setParam(sel, v))} />
+      </label>{' '}
+      <span className="note">
+        type a new value: training restarts from the current weights with this one changed
+      </span>
+      {errors.length > 0 && (
+        <span className="field-error" role="alert" data-testid="param-error">
+          {' '}
+          {errors.join('; ')}
+        </span>
+      )}
+    </p>
+  );
+}
+
 export function ChainPanel() {
   const view = useLab((s) => s.display);
   const names = useNames();
@@ -83,6 +107,9 @@ export function ChainPanel() {
         {title(selection)}
         {alias && <span className="alias"> · {alias} in the notes</span>}
       </h2>
+      {selection.kind !== 'neuron' && (
+        <ParamEditor sel={selection} value={view.params[selectedIndex(view, selection)]!} />
+      )}
       {!started && (
         <p className="hint">Nothing computed yet for this sample: step forward to fill in the numbers.</p>
       )}

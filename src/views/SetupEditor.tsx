@@ -13,6 +13,7 @@ import { LOSSES, LOSS_NAMES } from '../core/losses.ts';
 import type { LossName } from '../core/losses.ts';
 import { LIMITS } from '../core/network.ts';
 import type { ConfigPatch } from '../state/store.ts';
+import { NumberField } from './NumberField.tsx';
 import { useLab } from './store-context.tsx';
 
 const COMMON_RATES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 1, 3];
@@ -23,31 +24,6 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
       <span>{label}</span>
       {children}
     </label>
-  );
-}
-
-/** A text field applied on Enter or when it loses focus; shows the value in force otherwise. */
-function NumberField(props: { testId: string; value: number; onApply: (v: number) => void; list?: string }) {
-  const [draft, setDraft] = useState<string | null>(null);
-  const apply = () => {
-    if (draft === null) return;
-    const text = draft.trim();
-    setDraft(null);
-    props.onApply(text === '' ? NaN : Number(text));
-  };
-  return (
-    <input
-      data-testid={props.testId}
-      inputMode="decimal"
-      list={props.list}
-      value={draft ?? String(props.value)}
-      onChange={(e) => setDraft(e.target.value)}
-      onBlur={apply}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') apply();
-        if (e.key === 'Escape') setDraft(null);
-      }}
-    />
   );
 }
 

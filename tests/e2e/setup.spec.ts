@@ -58,4 +58,20 @@ describe('the setup editor', () => {
     await screenshot(page, 'setup-edited');
     expect(s.errors).toEqual([]);
   });
+
+  it('types a new value for a weight; a bad value names the field', async () => {
+    const { page } = s;
+    await page.getByTestId('preset').selectOption('textbook-2-2-2');
+    await page.getByTestId('w-2-0-0').click();
+    await page.getByTestId('param-value').fill('1.5');
+    await page.getByTestId('param-value').press('Enter');
+    expect(await page.getByTestId('w-2-0-0').getAttribute('data-value')).toBe('1.5');
+    expect(new URL(page.url()).hash).toContain('w=0.15,0.2,0.25,0.3,1.5,');
+    await page.getByTestId('param-value').fill('lots');
+    await page.getByTestId('param-value').press('Enter');
+    expect(await page.getByTestId('param-error').textContent()).toContain(
+      'weights[1][0][0]: must be a finite number',
+    );
+    expect(await page.getByTestId('w-2-0-0').getAttribute('data-value')).toBe('1.5');
+  });
 });

@@ -146,3 +146,22 @@ describe('editing the setup', () => {
     expect(store.getState().config).toBe(config);
   });
 });
+
+describe('typing a parameter', () => {
+  it('makes the current parameters, with that one changed, the setup’s initial parameters', () => {
+    const store = createLabStore();
+    const { actions } = store.getState();
+    actions.step('epoch');
+    const trained = Array.from(store.getState().view.params);
+    expect(actions.setParam({ kind: 'weight', layer: 2, to: 0, from: 0 }, 1.5)).toEqual([]);
+    const after = store.getState();
+    expect(after.view.position.update).toBe(0);
+    expect(after.config.weights![1]![0]![0]).toBe(1.5);
+    expect(after.config.weights![0]![0]![0]).toBe(trained[0]);
+    expect(after.selection).toEqual({ kind: 'weight', layer: 2, to: 0, from: 0 });
+    expect(actions.setParam({ kind: 'bias', layer: 1, to: 0 }, NaN)[0]).toMatch(
+      /^biases\[0\]\[0\]: must be a finite number/,
+    );
+    expect(store.getState().config).toBe(after.config);
+  });
+});

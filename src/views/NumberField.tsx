@@ -1,0 +1,31 @@
+import { useState } from 'react';
+
+/** A text field applied on Enter or when it loses focus; shows the value in force otherwise. */
+export function NumberField(props: {
+  testId: string;
+  value: number;
+  onApply: (v: number) => void;
+  list?: string;
+}) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const apply = () => {
+    if (draft === null) return;
+    const text = draft.trim();
+    setDraft(null);
+    props.onApply(text === '' ? NaN : Number(text));
+  };
+  return (
+    <input
+      data-testid={props.testId}
+      inputMode="decimal"
+      list={props.list}
+      value={draft ?? String(props.value)}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={apply}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') apply();
+        if (e.key === 'Escape') setDraft(null);
+      }}
+    />
+  );
+}
