@@ -13,7 +13,7 @@ import { packParams, unpackParams } from '../core/init.ts';
 import { paramIndex } from '../core/chain.ts';
 import type { ParamRef } from '../core/chain.ts';
 import { DEFAULT_PRESET, PRESETS, findPreset } from '../config/presets.ts';
-import type { Config } from '../config/schema.ts';
+import type { Config, DataRows } from '../config/schema.ts';
 import type { Granularity } from '../core/stepper.ts';
 import { Stepper } from '../core/stepper.ts';
 import { browserScheduler, createPlayDriver } from './driver.ts';
@@ -55,6 +55,11 @@ export interface LabActions {
    * initial parameters, and training starts from them.
    */
   setParam(p: ParamRef, value: number): string[];
+  /**
+   * Trains on the given rows instead: inputs and outputs follow them, the hidden layers stay, the
+   * weights are initialised from the seed. Returns the problems (and changes nothing) when invalid.
+   */
+  trainOn(data: DataRows): string[];
 }
 
 /** The fields the editors change. */
@@ -337,6 +342,28 @@ export function createLabStore(
         const r = validateConfig(JSON.parse(JSON.stringify(next)));
         if (!r.ok) return r.errors.map(formatError);
         load(r.config, null, p);
+        return [];
+      },
+      trainOn(data) {
+        const config = get().config;
+        const layers = [
+          data.inputs[0]?.length ?? 0,
+          ...config.layers.slice(1, -1),
+          data.targets[0]?.length ?? 0,
+        ];
+        const next: Record<string, unknown> = {
+          ...config,
+          layers,
+          data,
+          batchSize: Math.min(config.batchSize, data.inputs.length),
+          init: config.init ?? 'xavier',
+        };
+        delete next.weights;
+        delete next.biases;
+        delete next.dataset;
+        const r = validateConfig(JSON.parse(JSON.stringify(next)));
+        if (!r.ok) return r.errors.map(formatError);
+        load(r.config, null);
         return [];
       },
       editConfig(patch) {

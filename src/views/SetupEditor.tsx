@@ -13,6 +13,7 @@ import { LOSSES, LOSS_NAMES } from '../core/losses.ts';
 import type { LossName } from '../core/losses.ts';
 import { LIMITS } from '../core/network.ts';
 import type { ConfigPatch } from '../state/store.ts';
+import { DataImport } from './DataImport.tsx';
 import { NumberField } from './NumberField.tsx';
 import { useLab } from './store-context.tsx';
 
@@ -210,6 +211,7 @@ export function SetupEditor() {
           New seed
         </button>
       </div>
+      <DataImport />
       {errors.length > 0 && (
         <p className="field-error" role="alert" data-testid="setup-error">
           {errors.join('; ')}

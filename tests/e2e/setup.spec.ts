@@ -74,4 +74,23 @@ describe('the setup editor', () => {
     );
     expect(await page.getByTestId('w-2-0-0').getAttribute('data-value')).toBe('1.5');
   });
+
+  it('trains on pasted CSV; a bad cell is named by row and column and nothing is injected', async () => {
+    const { page } = s;
+    await page.getByTestId('data-import').locator('summary').click();
+    await page.getByTestId('csv-text').fill('"<b>X1</b>",X2,Y\n90,40,10\n30,oops,25\n');
+    await page.getByTestId('csv-read').click();
+    expect(await page.getByTestId('csv-error').textContent()).toBe(
+      'csv row 3, column "X2": must be a number between −1000000 and 1000000 (it is "oops")',
+    );
+    await page.getByTestId('csv-text').fill('"<b>X1</b>",X2,Y\n90,40,10\n30,50,25\n20,60,36\n');
+    await page.getByTestId('csv-read').click();
+    expect(await page.getByTestId('csv-columns').textContent()).toContain('<b>X1</b>');
+    expect(await page.locator('.data-import b').count()).toBe(0);
+    await page.getByTestId('csv-use').click();
+    expect(await page.getByTestId('sample').textContent()).toBe('1 / 3');
+    await page.getByTestId('step').click();
+    expect(await page.getByTestId('n-0-0').getAttribute('data-a')).toBe('90');
+    expect(s.errors).toEqual([]);
+  });
 });

@@ -7,6 +7,8 @@ import { SPEEDS } from '../../src/state/speeds.ts';
 import { createLabStore } from '../../src/state/store.ts';
 
 /** Frames run only when `tick` is called; time advances by 16 ms a frame. */
+const idle = { scheduler: { request: () => 0, cancel: () => undefined } };
+
 function manualScheduler() {
   let pending: ((t: number) => void) | null = null;
   let t = 0;
@@ -163,5 +165,30 @@ describe('typing a parameter', () => {
       /^biases\[0\]\[0\]: must be a finite number/,
     );
     expect(store.getState().config).toBe(after.config);
+  });
+});
+
+describe('your own data', () => {
+  it('trains on the rows given: inputs and outputs follow them, hidden layers stay', () => {
+    const store = createLabStore(findPreset('circle')!.config, idle);
+    const { actions } = store.getState();
+    const data = {
+      inputs: [
+        [90, 40],
+        [30, 50],
+        [20, 60],
+      ],
+      targets: [[10], [25], [36]],
+    };
+    expect(actions.trainOn(data)).toEqual([]);
+    const { config, view } = store.getState();
+    expect(config.layers).toEqual([2, 4, 2, 1]);
+    expect(config.data).toEqual(data);
+    expect(config.dataset).toBeUndefined();
+    expect(config.batchSize).toBe(3);
+    expect(view.samples).toBe(3);
+    expect(actions.trainOn({ inputs: [[1, 2]], targets: [[Infinity]] })[0]).toMatch(
+      /^data\.targets\[0\]\[0\]: must be a finite number/,
+    );
   });
 });
