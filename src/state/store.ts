@@ -7,12 +7,12 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import { buildRun } from '../config/build.ts';
 import { decodeLink, encodeLink, linkErrorText } from '../config/codec.ts';
-import { validateConfig } from '../config/validate.ts';
-import { formatError } from '../config/schema.ts';
+import { editConfig, presetOf, withData, withParameters } from '../config/edits.ts';
+import type { ConfigPatch } from '../config/edits.ts';
 import { packParams, unpackParams } from '../core/init.ts';
 import { paramIndex } from '../core/chain.ts';
 import type { ParamRef } from '../core/chain.ts';
-import { DEFAULT_PRESET, PRESETS, findPreset } from '../config/presets.ts';
+import { DEFAULT_PRESET, findPreset } from '../config/presets.ts';
 import type { Config, DataRows } from '../config/schema.ts';
 import type { Granularity } from '../core/stepper.ts';
 import { Stepper } from '../core/stepper.ts';
@@ -62,22 +62,6 @@ export interface LabActions {
   trainOn(data: DataRows): string[];
 }
 
-/** The fields the editors change. */
-export type ConfigPatch = Partial<
-  Pick<
-    Config,
-    | 'layers'
-    | 'activations'
-    | 'loss'
-    | 'learningRate'
-    | 'batchSize'
-    | 'trainBiases'
-    | 'shuffle'
-    | 'seed'
-    | 'init'
-  >
->;
-
 export interface LabState {
   readonly config: Config;
   readonly presetName: string | null;
@@ -109,12 +93,6 @@ export function momentLink(state: LabState): string {
   const { view, config } = state;
   const { weights, biases } = unpackParams(view.net, view.params);
   return encodeLink(config, { update: view.position.update, micro: view.position.micro, weights, biases });
-}
-
-/** A config as validation writes it (fixed key order, defaults filled in), for comparisons. */
-function normalized(config: Config): string {
-  const r = validateConfig(JSON.parse(JSON.stringify(config)));
-  return JSON.stringify(r.ok ? r.config : config);
 }
 
 /** Updates a link may ask the page to replay (when it carries no parameters of its moment). */
@@ -318,11 +296,9 @@ export function createLabStore(
         stepper = next;
         series.clear();
         recordPoint();
-        const json = normalized(config);
-        const preset = PRESETS.find((p) => normalized(p.config) === json);
         refresh({
           config,
-          presetName: preset?.name ?? null,
+          presetName: presetOf(config),
           playing: false,
           selection: defaultSelection(config),
           notice: null,
@@ -336,49 +312,21 @@ export function createLabStore(
         const { view, config } = get();
         const params = view.params.slice();
         params[paramIndex(view.net, p)] = value;
-        const { weights, biases } = unpackParams(view.net, params);
-        const next: Record<string, unknown> = { ...config, weights, biases };
-        delete next.init;
-        const r = validateConfig(JSON.parse(JSON.stringify(next)));
-        if (!r.ok) return r.errors.map(formatError);
+        const r = withParameters(config, view.net, params);
+        if (!r.ok) return r.errors;
         load(r.config, null, p);
         return [];
       },
       trainOn(data) {
-        const config = get().config;
-        const layers = [
-          data.inputs[0]?.length ?? 0,
-          ...config.layers.slice(1, -1),
-          data.targets[0]?.length ?? 0,
-        ];
-        const next: Record<string, unknown> = {
-          ...config,
-          layers,
-          data,
-          batchSize: Math.min(config.batchSize, data.inputs.length),
-          init: config.init ?? 'xavier',
-        };
-        delete next.weights;
-        delete next.biases;
-        delete next.dataset;
-        const r = validateConfig(JSON.parse(JSON.stringify(next)));
-        if (!r.ok) return r.errors.map(formatError);
+        const r = withData(get().config, data);
+        if (!r.ok) return r.errors;
         load(r.config, null);
         return [];
       },
       editConfig(patch) {
-        const config = get().config;
-        const reshaped = patch.layers !== undefined || patch.activations !== undefined;
-        const next: Record<string, unknown> = { ...config, ...patch };
-        if (reshaped || patch.init !== undefined || (patch.seed !== undefined && !config.weights)) {
-          delete next.weights;
-          delete next.biases;
-          next.init = patch.init ?? config.init ?? 'xavier';
-        }
-        const r = validateConfig(JSON.parse(JSON.stringify(next)));
-        if (!r.ok) return r.errors.map(formatError);
-        const json = normalized(r.config);
-        load(r.config, PRESETS.find((p) => normalized(p.config) === json)?.name ?? null);
+        const r = editConfig(get().config, patch);
+        if (!r.ok) return r.errors;
+        load(r.config, presetOf(r.config));
         return [];
       },
     };

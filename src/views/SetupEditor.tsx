@@ -12,7 +12,7 @@ import type { InitName } from '../core/init.ts';
 import { LOSSES, LOSS_NAMES } from '../core/losses.ts';
 import type { LossName } from '../core/losses.ts';
 import { LIMITS } from '../core/network.ts';
-import type { ConfigPatch } from '../state/store.ts';
+import type { ConfigPatch } from '../config/edits.ts';
 import { DataImport } from './DataImport.tsx';
 import { NumberField } from './NumberField.tsx';
 import { useLab } from './store-context.tsx';
