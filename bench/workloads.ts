@@ -16,7 +16,7 @@ export function circleWorkload(hidden: number[]): Config {
     shuffle: false,
     seed: 1,
     init: 'xavier',
-    dataset: { name: 'circle', n: 250, noise: 0, seed: 1, targets: 'sign' },
+    dataset: { name: 'circle', n: 250, noise: 0, seed: 1, targets: 'sign', test: 0 },
   };
 }
 

@@ -5,6 +5,7 @@ export interface TrainResult {
   updates: number;
   epochs: number;
   loss: number;
+  testLoss?: number;
   weights: number[][][];
   biases: number[][];
   gradients: { weights: number[][][]; biases: number[][] };
@@ -31,7 +32,7 @@ export function formatTable(config: Config, r: TrainResult): string {
   const out: string[] = [
     `network ${config.layers.join('-')}  activations ${config.activations.join(', ')}  loss ${config.loss}`,
     `learning rate ${config.learningRate}  batch ${config.batchSize}  biases ${config.trainBiases ? 'trained' : 'fixed'}${config.shuffle ? '  shuffled' : ''}`,
-    `updates ${r.updates}  epochs ${Number.isInteger(r.epochs) ? r.epochs : r.epochs.toFixed(3)}  loss ${num(r.loss)}`,
+    `updates ${r.updates}  epochs ${Number.isInteger(r.epochs) ? r.epochs : r.epochs.toFixed(3)}  loss ${num(r.loss)}${r.testLoss !== undefined ? `  test loss ${num(r.testLoss)}` : ''}`,
   ];
   if (r.divergence) out.push(`DIVERGED: ${r.divergence}`);
   for (let l = 1; l <= depth; l++) {

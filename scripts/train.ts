@@ -91,7 +91,7 @@ function main(): number {
     return 2;
   }
   const config = parsed.config;
-  const { net, data, params, options } = buildRun(config);
+  const { net, data, test, params, options } = buildRun(config);
   const tr = createTrainer(net, data, options);
   const updates = args.updates ?? (args.epochs ?? 0) * tr.updatesPerEpoch;
   // Run in chunks so a divergence reports how far training got.
@@ -108,6 +108,7 @@ function main(): number {
     updates: done,
     epochs: done / tr.updatesPerEpoch,
     loss: datasetLoss(net, params, data, tr.ws),
+    ...(test ? { testLoss: datasetLoss(net, params, test, tr.ws) } : {}),
     ...unpackParams(net, params),
     gradients: unpackParams(net, grads),
     ...(divergence ? { divergence: divergence.message } : {}),

@@ -1,16 +1,28 @@
 /** From a validated config to what the core trains: the network, the data, the parameters, the options. */
-import { datasetFromRows, generateDataset } from '../core/datasets.ts';
-import type { Dataset } from '../core/datasets.ts';
+import { datasetFromRows, generateDataset, scaleDataset, scalingOf, splitDataset } from '../core/datasets.ts';
+import type { Dataset, Scaling } from '../core/datasets.ts';
 import { initParams, packParams, unpackParams } from '../core/init.ts';
 import { createNetwork } from '../core/network.ts';
 import type { Network } from '../core/network.ts';
 import type { TrainOptions } from '../core/train.ts';
 import type { Config, DatasetSpec } from './schema.ts';
 import { tableRows } from './tables.ts';
+import { testRowCount } from './validate.ts';
 
 export interface RunSetup {
   readonly net: Network;
+  /** The rows trained on, as the network sees them (standardised if the config says so). */
   readonly data: Dataset;
+  /** The held-out rows, scaled like the training rows (null: no test set). */
+  readonly test: Dataset | null;
+  /** All rows as given (before the split and the scaling). */
+  readonly raw: Dataset;
+  /** The rows of `raw` in the test set, ascending. */
+  readonly testIndex: Int32Array;
+  /** The standardisation applied (statistics of the training rows), or null. */
+  readonly scaling: Scaling | null;
+  /** Column names: the inputs, then the targets. */
+  readonly columns: readonly string[];
   /** The initial parameters (a fresh copy each call). */
   readonly params: Float64Array;
   readonly options: TrainOptions;
@@ -22,11 +34,34 @@ export function buildDataset(spec: DatasetSpec): Dataset {
   return datasetFromRows(t.inputs, t.targets);
 }
 
+/** The column names of a config's data: its own, the table's, or x1 … xn, y (y1 … ym). */
+export function columnNames(config: Config): string[] {
+  const given =
+    config.data?.columns ??
+    (config.dataset && !('n' in config.dataset) ? tableRows(config.dataset.name).columns : undefined);
+  if (given) return [...given];
+  const nIn = config.layers[0]!;
+  const nOut = config.layers[config.layers.length - 1]!;
+  return [
+    ...Array.from({ length: nIn }, (_, i) => `x${i + 1}`),
+    ...(nOut === 1 ? ['y'] : Array.from({ length: nOut }, (_, k) => `y${k + 1}`)),
+  ];
+}
+
 export function buildRun(config: Config): RunSetup {
   const net = createNetwork(config.layers, config.activations, config.loss);
-  const data = config.data
+  const raw = config.data
     ? datasetFromRows(config.data.inputs, config.data.targets)
     : buildDataset(config.dataset!);
+  const spec = config.dataset;
+  const testRows = spec && 'n' in spec ? testRowCount(spec.n, spec.test) : 0;
+  const split =
+    testRows > 0 && spec && 'n' in spec
+      ? splitDataset(raw, testRows, spec.seed)
+      : { train: raw, test: null, testIndex: new Int32Array(0) };
+  const scaling = config.standardize ? scalingOf(split.train, config.standardize === 'inputs-targets') : null;
+  const data = scaling ? scaleDataset(split.train, scaling) : split.train;
+  const test = split.test && scaling ? scaleDataset(split.test, scaling) : split.test;
   const params =
     config.weights && config.biases
       ? packParams(net, config.weights, config.biases)
@@ -34,6 +69,11 @@ export function buildRun(config: Config): RunSetup {
   return {
     net,
     data,
+    test,
+    raw,
+    testIndex: split.testIndex,
+    scaling,
+    columns: columnNames(config),
     params,
     options: {
       learningRate: config.learningRate,

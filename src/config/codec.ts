@@ -9,7 +9,10 @@
  *   w=…,…   b=…,…           all weights (layer by layer, row j then i) and all biases, flat
  *   x=…,…   t=…,…           inputs and targets, flat, row by row (widths from `layers`)
  *   data=circle  n=…  noise=…  dseed=…  targets=sign|binary|one-hot   (instead of x and t)
+ *   test=0.2               the fraction of a generated set held out as a test set
  *   data=x1x2y | data=face-car
+ *   cols=X1,X2,Y            column names of x and t (each %-encoded, so a name may hold a comma)
+ *   std=inputs | std=inputs-targets   standardise the inputs (and the targets)
  *   at=U.M                  a moment in training: U updates done, M micro-steps into the next batch
  *   aw=…,…  ab=…,…          the weights and biases at that moment, flat like w and b
  */
@@ -53,6 +56,9 @@ const KEYS = [
   'noise',
   'dseed',
   'targets',
+  'test',
+  'cols',
+  'std',
   'at',
   'aw',
   'ab',
@@ -81,6 +87,9 @@ const FIELD_KEY: Readonly<Record<string, Key>> = {
   'dataset.noise': 'noise',
   'dataset.seed': 'dseed',
   'dataset.targets': 'targets',
+  'dataset.test': 'test',
+  'data.columns': 'cols',
+  standardize: 'std',
 };
 
 /** A number as the link writes it: shortest round trip, no '+' (it would read as a space). */
@@ -115,11 +124,14 @@ export function encodeLink(config: Config, moment: Moment | null = null): string
   }
   if (config.data) {
     parts.push(`x=${list(config.data.inputs.flat())}`, `t=${list(config.data.targets.flat())}`);
+    if (config.data.columns) parts.push(`cols=${config.data.columns.map(encodeURIComponent).join(',')}`);
   } else if (config.dataset) {
     const d = config.dataset;
     parts.push(`data=${d.name}`);
     if ('n' in d) parts.push(`n=${d.n}`, `noise=${num(d.noise)}`, `dseed=${d.seed}`, `targets=${d.targets}`);
+    if ('n' in d && d.test !== DEFAULTS.generated.test) parts.push(`test=${num(d.test)}`);
   }
+  if (config.standardize) parts.push(`std=${config.standardize}`);
   if (moment && (moment.update > 0 || moment.micro > 0)) {
     parts.push(`at=${moment.update}.${moment.micro}`);
     if (moment.update > 0 && moment.weights && moment.biases) {
@@ -160,7 +172,8 @@ export function decodeLink(link: string): LinkResult {
     const rawKey = eq >= 0 ? part.slice(0, eq) : part;
     let value: string;
     try {
-      value = decodeURIComponent(eq >= 0 ? part.slice(eq + 1) : '');
+      // `cols` keeps its %-encoding here: each name is decoded after the split on ','.
+      value = eq < 0 ? '' : rawKey === 'cols' ? part.slice(eq + 1) : decodeURIComponent(part.slice(eq + 1));
     } catch {
       return fail(/^[a-z]{1,8}$/.test(rawKey) ? rawKey : 'link', 'is not properly %-encoded');
     }
@@ -253,16 +266,30 @@ export function decodeLink(link: string): LinkResult {
       return fail('t', `must hold whole rows of ${nOut} targets (it holds ${t.length} numbers)`);
     if (x.length / nIn > CAPS.maxRows) return fail('x', `must hold at most ${CAPS.maxRows} rows`);
     json.data = { inputs: rows(x, nIn), targets: rows(t, nOut) };
+    if (params.has('cols')) {
+      try {
+        (json.data as Record<string, unknown>).columns = params
+          .get('cols')!
+          .split(',')
+          .map(decodeURIComponent);
+      } catch {
+        return fail('cols', 'is not properly %-encoded');
+      }
+    }
+  } else if (params.has('cols')) {
+    return fail('cols', 'is needed only with x and t');
   }
+  if (params.has('std')) json.standardize = params.get('std');
   if (params.has('data')) {
     const d: Record<string, unknown> = { name: params.get('data') };
     if (params.has('n')) d.n = numbers(params.get('n')!)[0] ?? NaN;
     if (params.has('noise')) d.noise = numbers(params.get('noise')!)[0] ?? NaN;
     if (params.has('dseed')) d.seed = numbers(params.get('dseed')!)[0] ?? NaN;
     if (params.has('targets')) d.targets = params.get('targets');
+    if (params.has('test')) d.test = numbers(params.get('test')!)[0] ?? NaN;
     json.dataset = d;
-  } else if (['n', 'noise', 'dseed', 'targets'].some((k) => params.has(k as Key))) {
-    return fail('data', 'is needed with n, noise, dseed or targets');
+  } else if (['n', 'noise', 'dseed', 'targets', 'test'].some((k) => params.has(k as Key))) {
+    return fail('data', 'is needed with n, noise, dseed, targets or test');
   }
   let moment: Moment | null = null;
   if (params.has('at')) {

@@ -6,6 +6,7 @@ import { csvParseRows } from 'd3-dsv';
 import { CAPS } from './schema.ts';
 import type { ConfigError, DataRows } from './schema.ts';
 import { LIMITS } from '../core/network.ts';
+import { columnNameProblem } from './validate.ts';
 
 export interface Table {
   readonly columns: readonly string[];
@@ -17,7 +18,7 @@ export type TableResult =
   | { readonly ok: false; readonly errors: readonly ConfigError[] };
 
 export const MAX_COLUMNS = LIMITS.maxInputs + LIMITS.maxOutputs;
-export const MAX_COLUMN_NAME = 40;
+export const MAX_COLUMN_NAME = CAPS.maxColumnName;
 export const MAX_CSV_CHARS = 2_000_000;
 
 function quote(s: string): string {
@@ -36,9 +37,8 @@ export function parseCsv(text: string): TableResult {
   }
   for (let c = 0; c < header.length; c++) {
     const name = header[c]!;
-    if (name === '' || name.length > MAX_COLUMN_NAME) {
-      return fail(`csv header, column ${c + 1}`, `must be a name of 1 to ${MAX_COLUMN_NAME} characters`);
-    }
+    const problem = columnNameProblem(name);
+    if (problem) return fail(`csv header, column ${c + 1}`, problem);
     if (header.indexOf(name) !== c)
       return fail(`csv header, column ${c + 1}`, `repeats the name ${quote(name)}`);
   }
@@ -88,6 +88,7 @@ export function tableData(
     data: {
       inputs: table.rows.map((r) => ii.map((i) => r[i]!)),
       targets: table.rows.map((r) => ti.map((i) => r[i]!)),
+      columns: [...ii, ...ti].map((i) => table.columns[i]!),
     },
     inputs: ii.map((i) => table.columns[i]!),
   };

@@ -2,12 +2,14 @@
  * The setup changes the editors make, as pure functions from a config to a validated config (or the
  * problems, each naming its field). The store loads what they return.
  */
+import { datasetToRows } from '../core/datasets.ts';
 import { unpackParams } from '../core/init.ts';
 import type { Network } from '../core/network.ts';
+import { buildDataset, columnNames } from './build.ts';
 import { PRESETS } from './presets.ts';
 import { formatError } from './schema.ts';
-import type { Config, DataRows } from './schema.ts';
-import { validateConfig } from './validate.ts';
+import type { Config, DataRows, Standardize } from './schema.ts';
+import { testRowCount, validateConfig } from './validate.ts';
 
 export type EditResult =
   { readonly ok: true; readonly config: Config } | { readonly ok: false; readonly errors: string[] };
@@ -64,17 +66,60 @@ export function withParameters(config: Config, net: Network, params: Float64Arra
   return validated(next);
 }
 
-/** Other rows to train on: inputs and outputs follow them, hidden layers stay, weights from the seed. */
+/**
+ * Other rows to train on: inputs and outputs follow them and the hidden layers stay. When the number
+ * of inputs or targets changes, the weights are initialised from the seed; otherwise they stay.
+ */
 export function withData(config: Config, data: DataRows): EditResult {
+  const nIn = data.inputs[0]?.length ?? 0;
+  const nOut = data.targets[0]?.length ?? 0;
+  const reshaped = nIn !== config.layers[0] || nOut !== config.layers[config.layers.length - 1];
   const next: Record<string, unknown> = {
     ...config,
-    layers: [data.inputs[0]?.length ?? 0, ...config.layers.slice(1, -1), data.targets[0]?.length ?? 0],
+    layers: [nIn, ...config.layers.slice(1, -1), nOut],
     data,
-    batchSize: Math.min(config.batchSize, data.inputs.length),
-    init: config.init ?? 'xavier',
+    batchSize: Math.max(1, Math.min(config.batchSize, data.inputs.length)),
   };
-  delete next.weights;
-  delete next.biases;
+  if (reshaped || !config.weights) {
+    delete next.weights;
+    delete next.biases;
+    next.init = config.init ?? 'xavier';
+  }
   delete next.dataset;
+  // a softmax output needs two targets: a single target column falls back to a sigmoid output
+  const acts = [...config.activations];
+  if (nOut < 2 && acts[acts.length - 1] === 'softmax') {
+    acts[acts.length - 1] = 'sigmoid';
+    next.activations = acts;
+  }
   return validated(next);
+}
+
+/** The data as an editable table: rows and column names (generated and named sets become rows). */
+export function tableOf(config: Config): DataRows & { readonly columns: readonly string[] } {
+  const rows = config.data ?? datasetToRows(buildDataset(config.dataset!));
+  return { inputs: rows.inputs, targets: rows.targets, columns: columnNames(config) };
+}
+
+/** Standardise the inputs (and the targets), or not (null). */
+export function withStandardize(config: Config, standardize: Standardize | null): EditResult {
+  const next: Record<string, unknown> = { ...config };
+  if (standardize) next.standardize = standardize;
+  else delete next.standardize;
+  return validated(next);
+}
+
+/** Changes the options of a generated data set (points, noise, its seed, the test fraction). */
+export function withGenerated(
+  config: Config,
+  patch: { readonly n?: number; readonly noise?: number; readonly seed?: number; readonly test?: number },
+): EditResult {
+  const d = config.dataset;
+  if (!d || !('n' in d))
+    return { ok: false, errors: ['dataset: only a generated data set has these options'] };
+  const spec = { ...d, ...patch };
+  const trainRows = spec.n - testRowCount(spec.n, spec.test);
+  const batchSize =
+    Number.isFinite(trainRows) && trainRows >= 1 ? Math.min(config.batchSize, trainRows) : config.batchSize;
+  return validated({ ...config, dataset: spec, batchSize });
 }

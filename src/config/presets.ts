@@ -162,7 +162,7 @@ const faceCar: Preset = {
       [0, 0, 0],
       [0, 0],
     ],
-    data: { inputs: TABLE_FACE_CAR.inputs, targets: TABLE_FACE_CAR.targets },
+    data: { inputs: TABLE_FACE_CAR.inputs, targets: TABLE_FACE_CAR.targets, columns: TABLE_FACE_CAR.columns },
   },
   names: {
     'n 0 0': 'round',
@@ -178,7 +178,7 @@ const table: Preset = {
   title: 'The X1 X2 Y table: one update per epoch',
   source: 'seed 003',
   description:
-    'Three rows, full batch: the total error of the epoch is summed before one backpropagation. Raw, unscaled inputs — watch the sigmoid saturate.',
+    'Three rows, full batch: the total error of the epoch is summed before one backpropagation. Raw, unscaled inputs — watch the sigmoid saturate; then tick “standardise inputs” in the Data panel and compare.',
   config: {
     layers: [2, 2, 1],
     activations: ['sigmoid', 'linear'],
@@ -189,7 +189,7 @@ const table: Preset = {
     shuffle: false,
     seed: 3,
     init: 'xavier',
-    data: { inputs: TABLE_X1X2Y.inputs, targets: TABLE_X1X2Y.targets },
+    data: { inputs: TABLE_X1X2Y.inputs, targets: TABLE_X1X2Y.targets, columns: TABLE_X1X2Y.columns },
   },
 };
 
@@ -203,7 +203,7 @@ function toy(
     name,
     title,
     source: '',
-    description: `Two classes in the plane (200 points, labels −1 / +1), a tanh network with hidden layers [${hidden.join(', ')}].`,
+    description: `Two classes in the plane (200 points, labels −1 / +1; 40 held out to test), a tanh network with hidden layers [${hidden.join(', ')}].`,
     config: {
       layers: [2, ...hidden, 1],
       activations: [...hidden.map(() => 'tanh' as const), 'tanh'],
@@ -214,7 +214,7 @@ function toy(
       shuffle: true,
       seed: 1,
       init: 'xavier',
-      dataset: { name, n: 200, noise: 0, seed: 1, targets: 'sign' },
+      dataset: { name, n: 200, noise: 0, seed: 1, targets: 'sign', test: 0.2 },
     },
   };
 }

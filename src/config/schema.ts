@@ -21,13 +21,20 @@ export type DatasetSpec =
       readonly noise: number;
       readonly seed: number;
       readonly targets: TargetEncoding;
+      /** The fraction of the points held out as a test set (0 … 0.5; 0: none). */
+      readonly test: number;
     }
   | { readonly name: TableName };
 
 export interface DataRows {
   readonly inputs: readonly (readonly number[])[];
   readonly targets: readonly (readonly number[])[];
+  /** Names of the input columns, then of the target columns (optional). */
+  readonly columns?: readonly string[];
 }
+
+export const STANDARDIZE = ['inputs', 'inputs-targets'] as const;
+export type Standardize = (typeof STANDARDIZE)[number];
 
 export interface Config {
   /** Neurons per layer, input first. */
@@ -48,6 +55,11 @@ export interface Config {
   /** Exactly one of `data` and `dataset` is present. */
   readonly data?: DataRows;
   readonly dataset?: DatasetSpec;
+  /**
+   * Standardise the inputs (and the targets too, for regression with a linear output) to mean 0 and
+   * standard deviation 1, with the statistics of the training rows. Absent: the raw values.
+   */
+  readonly standardize?: Standardize;
 }
 
 /** Caps on everything that comes from outside, so no input can hang the tab. */
@@ -57,6 +69,8 @@ export const CAPS = {
   maxLearningRate: 100,
   maxAbsValue: 1e6,
   maxConfigChars: 2_000_000,
+  maxColumnName: 40,
+  maxTestFraction: 0.5,
 } as const;
 
 export const DEFAULTS = {
@@ -67,7 +81,7 @@ export const DEFAULTS = {
   shuffle: false,
   seed: 1,
   init: 'xavier',
-  generated: { n: 200, noise: 0, targets: 'binary' },
+  generated: { n: 200, noise: 0, targets: 'binary', test: 0 },
 } as const;
 
 export interface ConfigError {

@@ -10,7 +10,7 @@ import { INIT_NAMES, isInitName } from '../core/init.ts';
 import { LOSS_NAMES, isLossName } from '../core/losses.ts';
 import { LIMITS } from '../core/network.ts';
 import { MAX_SEED } from '../core/rng.ts';
-import { CAPS, DEFAULTS, TABLE_NAMES } from './schema.ts';
+import { CAPS, DEFAULTS, STANDARDIZE, TABLE_NAMES } from './schema.ts';
 import type { Config, ConfigError, ConfigResult, DataRows, DatasetSpec } from './schema.ts';
 import { tableRows } from './tables.ts';
 
@@ -28,6 +28,7 @@ const KEYS = [
   'biases',
   'data',
   'dataset',
+  'standardize',
 ] as const;
 
 type Json = Record<string, unknown>;
@@ -108,6 +109,20 @@ class Checker {
   }
 }
 
+/** What is wrong with a column name, or null: 1 to 40 characters, no control characters. */
+export function columnNameProblem(name: unknown): string | null {
+  if (typeof name !== 'string' || name.trim() === '' || name.length > CAPS.maxColumnName)
+    return `must be a name of 1 to ${CAPS.maxColumnName} characters`;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(name)) return 'must not contain control characters';
+  return null;
+}
+
+/** The number of test rows of a generated set of n points with a test fraction. */
+export function testRowCount(n: number, fraction: number): number {
+  return Math.round(n * fraction);
+}
+
 function checkLayers(c: Checker, v: unknown): number[] | undefined {
   const maxLen = LIMITS.maxHiddenLayers + 2;
   if (!Array.isArray(v) || v.length < 2 || v.length > maxLen) {
@@ -169,7 +184,7 @@ function checkDataset(c: Checker, v: unknown, seed: number): DatasetSpec | undef
   if (!(GENERATED_NAMES as readonly unknown[]).includes(name)) {
     return c.fail('dataset.name', `must be one of ${list([...GENERATED_NAMES, ...TABLE_NAMES])}`);
   }
-  c.unknownKeys(v, ['name', 'n', 'noise', 'seed', 'targets'], 'dataset');
+  c.unknownKeys(v, ['name', 'n', 'noise', 'seed', 'targets', 'test'], 'dataset');
   const n =
     own(v, 'n') === undefined
       ? DEFAULTS.generated.n
@@ -180,13 +195,18 @@ function checkDataset(c: Checker, v: unknown, seed: number): DatasetSpec | undef
   const t = own(v, 'targets') ?? DEFAULTS.generated.targets;
   if (!(TARGET_ENCODINGS as readonly unknown[]).includes(t))
     c.fail('dataset.targets', `must be one of ${list(TARGET_ENCODINGS)}`);
-  if (n === undefined || noise === undefined || dseed === undefined || c.errors.length) return undefined;
-  return { name: name as GeneratedName, n, noise, seed: dseed, targets: t as TargetEncoding };
+  const test =
+    own(v, 'test') === undefined
+      ? DEFAULTS.generated.test
+      : c.num(own(v, 'test'), 'dataset.test', 0, CAPS.maxTestFraction);
+  if (n === undefined || noise === undefined || dseed === undefined || test === undefined || c.errors.length)
+    return undefined;
+  return { name: name as GeneratedName, n, noise, seed: dseed, targets: t as TargetEncoding, test };
 }
 
 function checkData(c: Checker, v: unknown, nIn: number, nOut: number): DataRows | undefined {
   if (!isObject(v)) return c.fail('data', 'must be an object with "inputs" and "targets"');
-  c.unknownKeys(v, ['inputs', 'targets'], 'data');
+  c.unknownKeys(v, ['inputs', 'targets', 'columns'], 'data');
   const inputs = own(v, 'inputs');
   const targets = own(v, 'targets');
   if (!Array.isArray(inputs) || inputs.length < 1 || inputs.length > CAPS.maxRows) {
@@ -200,14 +220,30 @@ function checkData(c: Checker, v: unknown, nIn: number, nOut: number): DataRows 
   }
   const X = c.matrix(inputs, 'data.inputs', inputs.length, nIn);
   const T = X && c.matrix(targets, 'data.targets', targets.length, nOut);
-  return X && T ? { inputs: X, targets: T } : undefined;
+  const columns = own(v, 'columns');
+  if (columns === undefined) return X && T ? { inputs: X, targets: T } : undefined;
+  if (!Array.isArray(columns) || columns.length !== nIn + nOut) {
+    return c.fail(
+      'data.columns',
+      `must be a list of ${nIn + nOut} names (${nIn} inputs, then ${nOut} targets)`,
+    );
+  }
+  for (let k = 0; k < columns.length; k++) {
+    const problem = columnNameProblem(columns[k]);
+    if (problem) return c.fail(`data.columns[${k}]`, problem);
+    if (columns.indexOf(columns[k]) !== k)
+      return c.fail(`data.columns[${k}]`, `repeats the name ${quoteKey(columns[k] as string)}`);
+  }
+  return X && T ? { inputs: X, targets: T, columns: columns as string[] } : undefined;
 }
 
-/** Rows of the data a config describes (generated sets need the core to generate them). */
+/** Training rows of the data a config describes (generated sets need the core to generate them). */
 function rowCount(data: DataRows | undefined, dataset: DatasetSpec | undefined): number {
   if (data) return data.inputs.length;
   if (!dataset) return 0;
-  return 'n' in dataset ? dataset.n : tableRows(dataset.name).inputs.length;
+  return 'n' in dataset
+    ? dataset.n - testRowCount(dataset.n, dataset.test)
+    : tableRows(dataset.name).inputs.length;
 }
 
 function datasetShape(d: DatasetSpec): { nIn: number; nOut: number } {
@@ -308,6 +344,18 @@ export function validateConfig(input: unknown): ConfigResult {
     );
   }
 
+  const sv = get('standardize');
+  const standardize =
+    sv === undefined || (STANDARDIZE as readonly unknown[]).includes(sv)
+      ? (sv as Config['standardize'])
+      : c.fail('standardize', `must be one of ${list(STANDARDIZE)} (or left out for the raw values)`);
+  if (standardize === 'inputs-targets' && activations && activations[depth - 1] !== 'linear') {
+    c.fail(
+      'standardize',
+      `"inputs-targets" is for regression: it needs a "linear" output layer (activations[${depth - 1}] is "${activations[depth - 1]}"); use "inputs"`,
+    );
+  }
+
   const n = rowCount(data, dataset);
   const bv = get('batchSize');
   const batchSize =
@@ -315,7 +363,7 @@ export function validateConfig(input: unknown): ConfigResult {
   if (bv !== undefined && batchSize === undefined && n > 0) {
     c.errors[c.errors.length - 1] = {
       field: 'batchSize',
-      message: `must be a whole number from 1 to ${n} (the number of samples)`,
+      message: `must be a whole number from 1 to ${n} (the number of training samples)`,
     };
   }
 
@@ -344,6 +392,7 @@ export function validateConfig(input: unknown): ConfigResult {
     ...(weights && biases ? { weights, biases } : {}),
     ...(data ? { data } : {}),
     ...(dataset ? { dataset } : {}),
+    ...(standardize ? { standardize } : {}),
   };
   return { ok: true, config };
 }

@@ -6,7 +6,7 @@
  * (two outputs, [1, 0] / [0, 1], for softmax).
  */
 import { cosSin } from './math.ts';
-import { normalFrom, rngFromSeed } from './rng.ts';
+import { normalFrom, permutation, rngFor, rngFromSeed } from './rng.ts';
 import type { Rng } from './rng.ts';
 
 export interface Dataset {
@@ -57,6 +57,99 @@ export function datasetToRows(d: Dataset): { inputs: number[][]; targets: number
     targets.push(Array.from(d.T.subarray(r * d.nOut, (r + 1) * d.nOut)));
   }
   return { inputs, targets };
+}
+
+/** The stream of a data set's seed that picks its test rows (distinct from the one that generates it). */
+const SPLIT_STREAM = 0x7e57;
+
+/** Rows `rows` of `d`, in that order. */
+export function selectRows(d: Dataset, rows: ArrayLike<number>): Dataset {
+  const n = rows.length;
+  const X = new Float64Array(n * d.nIn);
+  const T = new Float64Array(n * d.nOut);
+  for (let k = 0; k < n; k++) {
+    const r = rows[k]!;
+    X.set(d.X.subarray(r * d.nIn, (r + 1) * d.nIn), k * d.nIn);
+    T.set(d.T.subarray(r * d.nOut, (r + 1) * d.nOut), k * d.nOut);
+  }
+  return { n, nIn: d.nIn, nOut: d.nOut, X, T };
+}
+
+/**
+ * Splits `d` into a training and a test part: `testRows` rows picked by a seeded permutation (the rest
+ * keep their order). Returns which rows went to the test part, in ascending order.
+ */
+export function splitDataset(
+  d: Dataset,
+  testRows: number,
+  seed: number,
+): { train: Dataset; test: Dataset; testIndex: Int32Array } {
+  const order = new Int32Array(d.n);
+  permutation(order, d.n, rngFor(seed, SPLIT_STREAM));
+  const testIndex = order.slice(0, testRows).sort();
+  const isTest = new Uint8Array(d.n);
+  for (const r of testIndex) isTest[r] = 1;
+  const trainIndex: number[] = [];
+  for (let r = 0; r < d.n; r++) if (!isTest[r]) trainIndex.push(r);
+  return { train: selectRows(d, trainIndex), test: selectRows(d, testIndex), testIndex };
+}
+
+/**
+ * Standardisation: per column, subtract the mean and divide by the standard deviation (population; a
+ * constant column is only centred). Targets are scaled only when `outMean`/`outSd` are given.
+ */
+export interface Scaling {
+  readonly inMean: Float64Array;
+  readonly inSd: Float64Array;
+  readonly outMean: Float64Array | null;
+  readonly outSd: Float64Array | null;
+}
+
+function columnStats(
+  values: Float64Array,
+  n: number,
+  width: number,
+): { mean: Float64Array; sd: Float64Array } {
+  const mean = new Float64Array(width);
+  const sd = new Float64Array(width);
+  for (let c = 0; c < width; c++) {
+    let sum = 0;
+    for (let r = 0; r < n; r++) sum += values[r * width + c]!;
+    const m = sum / n;
+    let sq = 0;
+    for (let r = 0; r < n; r++) {
+      const dv = values[r * width + c]! - m;
+      sq += dv * dv;
+    }
+    const s = Math.sqrt(sq / n);
+    mean[c] = m;
+    sd[c] = s > 0 ? s : 1;
+  }
+  return { mean, sd };
+}
+
+/** The scaling that standardises `d` (its inputs, and its targets too when `targets`). */
+export function scalingOf(d: Dataset, targets: boolean): Scaling {
+  const i = columnStats(d.X, d.n, d.nIn);
+  const o = targets ? columnStats(d.T, d.n, d.nOut) : null;
+  return { inMean: i.mean, inSd: i.sd, outMean: o?.mean ?? null, outSd: o?.sd ?? null };
+}
+
+/** `d` with the scaling applied. */
+export function scaleDataset(d: Dataset, s: Scaling): Dataset {
+  const X = new Float64Array(d.X.length);
+  for (let k = 0; k < X.length; k++) {
+    const c = k % d.nIn;
+    X[k] = (d.X[k]! - s.inMean[c]!) / s.inSd[c]!;
+  }
+  const T = s.outMean && s.outSd ? new Float64Array(d.T.length) : d.T.slice();
+  if (s.outMean && s.outSd) {
+    for (let k = 0; k < T.length; k++) {
+      const c = k % d.nOut;
+      T[k] = (d.T[k]! - s.outMean[c]!) / s.outSd[c]!;
+    }
+  }
+  return { n: d.n, nIn: d.nIn, nOut: d.nOut, X, T };
 }
 
 /** A point of a two-class set: label 0 or 1, position x, y. */

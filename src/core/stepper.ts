@@ -68,6 +68,8 @@ export interface UpdateRecord {
 export interface StepperSetup {
   readonly net: Network;
   readonly data: Dataset;
+  /** Held-out rows, never trained on (optional). */
+  readonly test?: Dataset | null;
   readonly params: Float64Array;
   readonly options: TrainOptions;
 }
@@ -75,6 +77,7 @@ export interface StepperSetup {
 export class Stepper {
   readonly net: Network;
   readonly data: Dataset;
+  readonly test: Dataset | null;
   readonly options: TrainOptions;
   /** Current parameters (those of the batch in progress). */
   readonly params: Float64Array;
@@ -98,6 +101,7 @@ export class Stepper {
   constructor(setup: StepperSetup) {
     this.net = setup.net;
     this.data = setup.data;
+    this.test = setup.test && setup.test.n > 0 ? setup.test : null;
     this.options = setup.options;
     this.trainer = createTrainer(setup.net, setup.data, setup.options);
     this.ws = this.trainer.ws;
@@ -440,5 +444,11 @@ export class Stepper {
   /** The data-set loss at the current parameters (the current sample's values stay). */
   datasetLoss(): number {
     return trainerLoss(this.trainer, this.params);
+  }
+
+  /** The loss of the test rows at the current parameters (NaN without a test set). */
+  testLoss(): number {
+    const t = this.test;
+    return t ? this.trainer.lossKernel(this.params, t.X, t.T, t.n) : NaN;
   }
 }

@@ -9,9 +9,17 @@ export function configFile(state: LabState): string {
   return `${JSON.stringify(withParams(state.config, state.view.net, state.view.params), null, 2)}\n`;
 }
 
-/** The loss history as CSV: epoch (fractional while stepping), then the data-set loss. */
-export function lossCsv(series: LossSeries): string {
-  const rows: string[][] = [['epoch', 'loss']];
-  for (let k = 0; k < series.length; k++) rows.push([String(series.x(k)), String(series.y(k))]);
+/**
+ * The loss history as CSV: epoch (fractional while stepping), the data-set loss, and the test-set
+ * loss when there is a test set (recorded at the same points).
+ */
+export function lossCsv(series: LossSeries, test?: LossSeries): string {
+  const withTest = test !== undefined && test.length === series.length && test.length > 0;
+  const rows: string[][] = [withTest ? ['epoch', 'loss', 'test_loss'] : ['epoch', 'loss']];
+  for (let k = 0; k < series.length; k++) {
+    const row = [String(series.x(k)), String(series.y(k))];
+    if (withTest) row.push(String(test.y(k)));
+    rows.push(row);
+  }
   return `${csvFormatRows(rows)}\n`;
 }

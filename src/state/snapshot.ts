@@ -39,6 +39,8 @@ export interface RunView {
   readonly sampleLoss: number;
   /** The loss of the whole data set at the current parameters. */
   readonly datasetLoss: number;
+  /** The loss of the held-out test rows (NaN without a test set). */
+  readonly testLoss: number;
   readonly lastUpdate: UpdateRecord | null;
   readonly divergence: Divergence | null;
   /** The chain rule of the selected weight or bias (null for a neuron or no selection). */
@@ -96,6 +98,7 @@ export function snapshot(s: Stepper, selection: Selection | null, datasetLoss: n
     lossDone: s.lossDone(),
     sampleLoss: s.sampleLoss,
     datasetLoss,
+    testLoss: s.testLoss(),
     lastUpdate: s.lastUpdate,
     divergence: s.divergence,
     chain: p ? s.chain(p) : null,

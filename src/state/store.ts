@@ -6,14 +6,23 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import { buildRun } from '../config/build.ts';
+import type { RunSetup } from '../config/build.ts';
 import { decodeLink, encodeLink, linkErrorText } from '../config/codec.ts';
-import { editConfig, presetOf, withData, withParameters } from '../config/edits.ts';
+import {
+  editConfig,
+  presetOf,
+  withData,
+  withGenerated,
+  withParameters,
+  withStandardize,
+} from '../config/edits.ts';
+import type { EditResult } from '../config/edits.ts';
 import type { ConfigPatch } from '../config/edits.ts';
 import { packParams, unpackParams } from '../core/init.ts';
 import { paramIndex } from '../core/chain.ts';
 import type { ParamRef } from '../core/chain.ts';
 import { DEFAULT_PRESET, findPreset } from '../config/presets.ts';
-import type { Config, DataRows } from '../config/schema.ts';
+import type { Config, DataRows, Standardize } from '../config/schema.ts';
 import type { Granularity } from '../core/stepper.ts';
 import { Stepper } from '../core/stepper.ts';
 import { browserScheduler, createPlayDriver } from './driver.ts';
@@ -60,6 +69,10 @@ export interface LabActions {
    * weights are initialised from the seed. Returns the problems (and changes nothing) when invalid.
    */
   trainOn(data: DataRows): string[];
+  /** Standardises the inputs (and targets), or not (null), and starts from the initial weights. */
+  setStandardize(standardize: Standardize | null): string[];
+  /** Changes the options of a generated data set (points, noise, its seed, the test fraction). */
+  setGenerated(patch: { n?: number; noise?: number; seed?: number; test?: number }): string[];
 }
 
 export interface LabState {
@@ -74,6 +87,10 @@ export interface LabState {
   readonly display: RunView;
   /** The data-set loss per epoch (and per update while stepping); mutable, redrawn when `view` changes. */
   readonly series: LossSeries;
+  /** The test-set loss at the same points (empty without a test set). */
+  readonly testSeries: LossSeries;
+  /** The data as given, its split and its scaling (changes only with the setup). */
+  readonly data: DataInfo;
   readonly playing: boolean;
   readonly speed: number;
   readonly selection: Selection | null;
@@ -81,6 +98,13 @@ export interface LabState {
   /** A message for the user, e.g. why a link could not be opened. */
   readonly notice: string | null;
   readonly actions: LabActions;
+}
+
+/** What the data table shows: the rows as given, which are held out, the scaling, the names. */
+export type DataInfo = Pick<RunSetup, 'raw' | 'testIndex' | 'scaling' | 'columns'>;
+
+function dataInfo(run: RunSetup): DataInfo {
+  return { raw: run.raw, testIndex: run.testIndex, scaling: run.scaling, columns: run.columns };
 }
 
 /** The link to the setup alone: training starts from its initial weights. */
@@ -125,8 +149,10 @@ export function createLabStore(
   let lastKind: 'light' | 'heavy' | null = null;
   let lastDisplay = -Infinity;
   const DISPLAY_MS = 100;
-  let stepper = new Stepper(buildRun(initial));
+  const firstRun = buildRun(initial);
+  let stepper = new Stepper(firstRun);
   const series = new LossSeries();
+  const testSeries = new LossSeries();
   let pending = 0; // fractional micro-steps owed at lecture pace
   let chunk = 1; // updates per fast chunk, adapted to the frame budget
 
@@ -139,11 +165,24 @@ export function createLabStore(
       set(display ? { ...extra, view, display: view } : { ...extra, view });
     };
     const epochX = () => stepper.update / stepper.updatesPerEpoch;
-    const recordPoint = () => series.push(epochX(), stepper.datasetLoss());
+    const recordPoint = () => {
+      const x = epochX();
+      series.push(x, stepper.datasetLoss());
+      if (stepper.test) testSeries.push(x, stepper.testLoss());
+    };
+    /** Drops the points past the position (after stepping back), or all of them. */
+    const truncate = (x: number) => {
+      series.truncateAfter(x);
+      testSeries.truncateAfter(x);
+    };
+    const clearSeries = () => {
+      series.clear();
+      testSeries.clear();
+    };
     /** After steps: a point per completed update (the series drops anything past the position). */
     const afterSteps = (updatesBefore: number) => {
       if (stepper.update !== updatesBefore && stepper.micro === 0) recordPoint();
-      else series.truncateAfter(epochX());
+      else truncate(epochX());
     };
 
     const frame = (dt: number): boolean => {
@@ -205,10 +244,25 @@ export function createLabStore(
       selection: Selection = defaultSelection(config),
     ) => {
       driver.stop();
-      stepper = new Stepper(buildRun(config));
-      series.clear();
+      const run = buildRun(config);
+      stepper = new Stepper(run);
+      clearSeries();
       recordPoint();
-      refresh({ config, presetName, playing: false, selection });
+      refresh({ config, presetName, playing: false, selection, data: dataInfo(run) });
+    };
+
+    /** Loads an edited setup, keeping the selection when it still exists; or returns the problems. */
+    const apply = (r: EditResult): string[] => {
+      if (!r.ok) return r.errors;
+      const sel = get().selection;
+      const layers = r.config.layers;
+      const keep =
+        sel &&
+        sel.layer < layers.length &&
+        (sel.kind === 'neuron' ? sel.index : sel.to) < layers[sel.layer]! &&
+        (sel.kind !== 'weight' || sel.from < layers[sel.layer - 1]!);
+      load(r.config, presetOf(r.config), keep ? sel : undefined);
+      return [];
     };
 
     const actions: LabActions = {
@@ -228,13 +282,13 @@ export function createLabStore(
       },
       back() {
         if (get().playing) actions.pause();
-        if (stepper.back()) series.truncateAfter(epochX());
+        if (stepper.back()) truncate(epochX());
         refresh();
       },
       reset() {
         driver.stop();
         stepper.reset();
-        series.truncateAfter(0);
+        truncate(0);
         refresh({ playing: false });
       },
       play() {
@@ -271,7 +325,8 @@ export function createLabStore(
         const r = decodeLink(text);
         if (!r.ok) return [linkErrorText(r.errors)];
         const { config, moment } = r;
-        const next = new Stepper(buildRun(config));
+        const run = buildRun(config);
+        const next = new Stepper(run);
         if (moment) {
           const { update, micro } = moment;
           if (moment.weights && moment.biases) {
@@ -294,10 +349,11 @@ export function createLabStore(
         }
         driver.stop();
         stepper = next;
-        series.clear();
+        clearSeries();
         recordPoint();
         refresh({
           config,
+          data: dataInfo(run),
           presetName: presetOf(config),
           playing: false,
           selection: defaultSelection(config),
@@ -318,16 +374,16 @@ export function createLabStore(
         return [];
       },
       trainOn(data) {
-        const r = withData(get().config, data);
-        if (!r.ok) return r.errors;
-        load(r.config, null);
-        return [];
+        return apply(withData(get().config, data));
       },
       editConfig(patch) {
-        const r = editConfig(get().config, patch);
-        if (!r.ok) return r.errors;
-        load(r.config, presetOf(r.config));
-        return [];
+        return apply(editConfig(get().config, patch));
+      },
+      setStandardize(standardize) {
+        return apply(withStandardize(get().config, standardize));
+      },
+      setGenerated(patch) {
+        return apply(withGenerated(get().config, patch));
       },
     };
 
@@ -339,6 +395,8 @@ export function createLabStore(
       view: first,
       display: first,
       series,
+      testSeries,
+      data: dataInfo(firstRun),
       playing: false,
       speed: DEFAULT_SPEED,
       selection: defaultSelection(initial),

@@ -4,6 +4,7 @@ import { createLabStore } from '../state/store.ts';
 import type { LabStore } from '../state/store.ts';
 import { ChainPanel } from './ChainPanel.tsx';
 import { Controls, DivergenceBanner, Status } from './Controls.tsx';
+import { DataTable } from './DataTable.tsx';
 import { Files } from './Files.tsx';
 import { LossCurve } from './LossCurve.tsx';
 import { Notice, Share } from './Share.tsx';
@@ -65,6 +66,7 @@ export function App({ store: given }: { store?: LabStore }) {
           <div className="right">
             <ChainPanel />
             <SetupEditor />
+            <DataTable />
           </div>
         </div>
       </main>

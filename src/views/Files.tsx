@@ -60,7 +60,9 @@ export function Files() {
       <button
         type="button"
         data-testid="export-loss"
-        onClick={() => download('loss.csv', lossCsv(store.getState().series), 'text/csv')}
+        onClick={() =>
+          download('loss.csv', lossCsv(store.getState().series, store.getState().testSeries), 'text/csv')
+        }
       >
         Loss CSV
       </button>

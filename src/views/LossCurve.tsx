@@ -17,6 +17,7 @@ export function LossCurve() {
   // redrawn at most 8 times a second while training flat out
   const view = useLab((s) => s.display);
   const series = useLab((s) => s.series);
+  const testSeries = useLab((s) => s.testSeries);
   const logScale = useLab((s) => s.logScale);
   const setLogScale = useLab((s) => s.actions.setLogScale);
   const [hover, setHover] = useState<number | null>(null);
@@ -27,9 +28,10 @@ export function LossCurve() {
     const last = series.length ? series.x(series.length - 1) : 1;
     const xEnd = last <= 10 ? Math.max(1, Math.ceil(last)) : 2 ** Math.ceil(Math.log2(last));
     const points = series.downsample(0, xEnd, (W - M.left - M.right) / 2);
+    const testPoints = testSeries.length ? testSeries.downsample(0, xEnd, (W - M.left - M.right) / 2) : [];
     let lo = Infinity;
     let hi = -Infinity;
-    for (const p of points) {
+    for (const p of [...points, ...testPoints]) {
       if (Number.isFinite(p.y)) {
         lo = Math.min(lo, p.y);
         hi = Math.max(hi, p.y);
@@ -54,13 +56,20 @@ export function LossCurve() {
             .domain([Math.min(0, lo), hi === lo ? hi + 1 : hi])
             .range([H - M.bottom, M.top])
             .nice();
-    const path = line<{ x: number; y: number }>()
+    const shape = line<{ x: number; y: number }>()
       .defined((p) => Number.isFinite(p.y) && (!logScale || !positive || p.y > 0))
       .x((p) => x(p.x))
-      .y((p) => y(p.y))(points);
-    return { x, y, path, points, logUsed: logScale && positive };
+      .y((p) => y(p.y));
+    return {
+      x,
+      y,
+      path: shape(points),
+      testPath: testPoints.length ? shape(testPoints) : null,
+      points,
+      logUsed: logScale && positive,
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [view, series, logScale, n]);
+  }, [view, series, testSeries, logScale, n]);
 
   const onMove = (e: React.PointerEvent<SVGRectElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
@@ -77,12 +86,26 @@ export function LossCurve() {
     if (lo > 0 && Math.abs(series.x(lo - 1) - xv) < Math.abs(series.x(lo) - xv)) lo--;
     setHover(series.length ? lo : null);
   };
-  const h = hover !== null && hover < series.length ? { x: series.x(hover), y: series.y(hover) } : null;
+  const h =
+    hover !== null && hover < series.length
+      ? {
+          x: series.x(hover),
+          y: series.y(hover),
+          test: hover < testSeries.length ? testSeries.y(hover) : null,
+        }
+      : null;
+  const hasTest = testSeries.length > 0;
 
   return (
     <section className="panel loss-curve" aria-label="Loss curve">
       <header>
-        <h2>Loss of the data set</h2>
+        <h2>{hasTest ? 'Loss: training set and test set' : 'Loss of the data set'}</h2>
+        {hasTest && (
+          <span className="curve-key" data-testid="test-loss" data-value={view.testLoss}>
+            <span className="key-line train" /> training {fmt(view.datasetLoss)}{' '}
+            <span className="key-line test" /> test {fmt(view.testLoss)}
+          </span>
+        )}
         <label className="toggle">
           <input
             type="checkbox"
@@ -115,6 +138,7 @@ export function LossCurve() {
             </g>
           ))}
         </g>
+        {chart.testPath && <path className="line test" d={chart.testPath} data-testid="test-curve" />}
         {chart.path && <path className="line" d={chart.path} />}
         {chart.points.length <= 60 &&
           chart.points.map((p, k) =>
@@ -131,7 +155,7 @@ export function LossCurve() {
               textAnchor={h.x > chart.x.domain()[1]! / 2 ? 'end' : 'start'}
               data-testid="loss-readout"
             >
-              {`epoch ${fmt(h.x)}: ${fmt(h.y)}`}
+              {`epoch ${fmt(h.x)}: ${fmt(h.y)}${h.test !== null ? ` (test ${fmt(h.test)})` : ''}`}
             </text>
           </g>
         )}

@@ -13,7 +13,6 @@ import { LOSSES, LOSS_NAMES } from '../core/losses.ts';
 import type { LossName } from '../core/losses.ts';
 import { LIMITS } from '../core/network.ts';
 import type { ConfigPatch } from '../config/edits.ts';
-import { DataImport } from './DataImport.tsx';
 import { NumberField } from './NumberField.tsx';
 import { useLab } from './store-context.tsx';
 
@@ -47,7 +46,9 @@ export function SetupEditor() {
     <section className="panel setup" aria-label="Setup" data-testid="setup">
       <h2>Setup</h2>
       <div className="layers">
-        <span className="fixed">{layers[0]} inputs</span>
+        <span className="fixed">
+          {layers[0]} input{layers[0] === 1 ? '' : 's'}
+        </span>
         {hidden.map((n, k) => (
           <div className="layer" key={k} data-testid={`layer-${k + 1}`}>
             <span>hidden {k + 1}</span>
@@ -211,7 +212,6 @@ export function SetupEditor() {
           New seed
         </button>
       </div>
-      <DataImport />
       {errors.length > 0 && (
         <p className="field-error" role="alert" data-testid="setup-error">
           {errors.join('; ')}

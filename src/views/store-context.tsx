@@ -1,5 +1,5 @@
 /** The store of this app instance, handed down by context; components read it with small selectors. */
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { findPreset } from '../config/presets.ts';
 import type { LabState, LabStore } from '../state/store.ts';
@@ -18,8 +18,29 @@ export function useLab<T>(selector: (s: LabState) => T): T {
 
 const NO_NAMES: Readonly<Record<string, string>> = {};
 
-/** The notes' names for the loaded example's neurons and parameters (keyed by `selectionKey`). */
+/** A column name short enough for a neuron's label. */
+function short(name: string): string {
+  return name.length > 10 ? `${name.slice(0, 9)}…` : name;
+}
+
+/**
+ * The names of the neurons and parameters (keyed by `selectionKey`): the notes' names for the loaded
+ * example, else the data's column names on the input and output neurons.
+ */
 export function useNames(): Readonly<Record<string, string>> {
   const name = useLab((s) => s.presetName);
-  return (name ? findPreset(name)?.names : undefined) ?? NO_NAMES;
+  const columns = useLab((s) => s.data.columns);
+  const layers = useLab((s) => s.config.layers);
+  return useMemo(() => {
+    const preset = name ? findPreset(name)?.names : undefined;
+    if (preset) return preset;
+    if (!columns.length) return NO_NAMES;
+    const nIn = layers[0]!;
+    const L = layers.length - 1;
+    const out: Record<string, string> = {};
+    columns.forEach((c, k) => {
+      out[k < nIn ? `n 0 ${k}` : `n ${L} ${k - nIn}`] = short(c);
+    });
+    return out;
+  }, [name, columns, layers]);
 }

@@ -21,6 +21,20 @@ const arbConfig: fc.Arbitrary<Config> = fc
     shuffle: fc.boolean(),
     seed: fc.integer({ min: 0, max: 0xffffffff }),
     numbers: fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 400, maxLength: 400 }),
+    // column names with the characters a link must escape: , & = % # + space, quotes, non-ASCII
+    names: fc.option(
+      fc.uniqueArray(
+        fc
+          .string({
+            unit: fc.constantFrom('a', 'Z', '1', ',', '&', '=', '%', '#', '+', ' ', '"', 'é', '→', '😀'),
+            minLength: 1,
+            maxLength: 12,
+          })
+          .filter((n) => n.trim() !== ''),
+        { minLength: 24, maxLength: 24 },
+      ),
+    ),
+    standardize: fc.constantFrom(undefined, 'inputs', 'inputs-targets'),
   })
   .map((c): Config => {
     const layers = [c.nIn, ...c.hidden, c.nOut];
@@ -43,9 +57,44 @@ const arbConfig: fc.Arbitrary<Config> = fc
       data: {
         inputs: Array.from({ length: c.rows }, () => Array.from({ length: c.nIn }, next)),
         targets: Array.from({ length: c.rows }, () => Array.from({ length: c.nOut }, next)),
+        ...(c.names ? { columns: c.names.slice(0, c.nIn + c.nOut) } : {}),
       },
+      ...(c.standardize === 'inputs' || (c.standardize && c.act === 'linear')
+        ? { standardize: c.standardize as NonNullable<Config['standardize']> }
+        : {}),
     };
   });
+
+/** Valid configs on generated sets, with a test split. */
+const arbGenerated: fc.Arbitrary<Config> = fc
+  .record({
+    name: fc.constantFrom('xor', 'circle', 'spiral', 'gaussians'),
+    n: fc.integer({ min: 2, max: 2000 }),
+    noise: fc.double({ min: 0, max: 1, noNaN: true }),
+    seed: fc.integer({ min: 0, max: 0xffffffff }),
+    test: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 0.5, noNaN: true })),
+    std: fc.boolean(),
+  })
+  .map((c): Config => ({
+    layers: [2, 3, 1],
+    activations: ['tanh', 'tanh'],
+    loss: 'half-squared-error',
+    learningRate: 0.1,
+    batchSize: 1,
+    trainBiases: true,
+    shuffle: true,
+    seed: 1,
+    init: 'xavier',
+    dataset: {
+      name: c.name as 'xor',
+      n: c.n,
+      noise: c.noise,
+      seed: c.seed,
+      targets: 'sign',
+      test: Object.is(c.test, -0) ? 0 : c.test,
+    },
+    ...(c.std ? { standardize: 'inputs' as const } : {}),
+  }));
 
 describe('links', () => {
   it('carry the textbook example with its explicit weights in 110 characters', () => {
@@ -77,6 +126,14 @@ describe('links', () => {
         flat(r.config).forEach((v, k) => expect(Object.is(v, flat(config)[k])).toBe(true));
       }),
       { numRuns: 2000, seed: 4 },
+    );
+    fc.assert(
+      fc.property(arbGenerated, (config) => {
+        const r = decodeLink(encodeLink(config));
+        if (!r.ok) throw new Error(r.errors.map(formatError).join('; '));
+        expect(r.config).toStrictEqual(config);
+      }),
+      { numRuns: 1000, seed: 5 },
     );
   });
 
@@ -133,6 +190,23 @@ describe('links', () => {
       ['v=1&layers=2-2&x=%E0%A4%A', 'x: is not properly %-encoded'],
       ['v=1&layers=99-2&x=1&t=1,2', 'layers[0]: must be a whole number of inputs from 1 to 16'],
       ['v=1&layers=2-2&act=swish&x=1,2&t=1,2', 'act (activations[0]): must be one of'],
+      ['v=1&layers=2-1&x=1,2&t=1&cols=a,b', 'cols (data.columns): must be a list of 3 names'],
+      ['v=1&layers=2-1&x=1,2&t=1&cols=a,a,b', 'cols (data.columns[1]): repeats the name "a"'],
+      ['v=1&layers=2-1&x=1,2&t=1&cols=a,%0A,b', 'cols (data.columns[1]): must be a name of 1 to 40'],
+      ['v=1&layers=2-1&x=1,2&t=1&cols=a,b%01,c', 'cols (data.columns[1]): must not contain control'],
+      ['v=1&layers=2-1&x=1,2&t=1&cols=a,%E0%A4%A,c', 'cols: is not properly %-encoded'],
+      ['v=1&layers=2-1&data=xor&cols=a,b,c', 'cols: is needed only with x and t'],
+      ['v=1&layers=2-1&x=1,2&t=1&std=yes', 'std (standardize): must be one of "inputs", "inputs-targets"'],
+      [
+        'v=1&layers=2-1&x=1,2&t=1&std=inputs-targets',
+        'std (standardize): "inputs-targets" is for regression',
+      ],
+      ['v=1&layers=2-1&data=xor&test=0.9', 'test (dataset.test): must be a number from 0 to 0.5'],
+      ['v=1&layers=2-1&test=0.2', 'data: is needed with n, noise, dseed, targets or test'],
+      [
+        'v=1&layers=2-1&data=xor&n=10&test=0.5&batch=6',
+        'batch (batchSize): must be a whole number from 1 to 5',
+      ],
     ];
     for (const [link, message] of cases) {
       const r = decodeLink(link);

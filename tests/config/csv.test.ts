@@ -93,6 +93,7 @@ describe('tableData', () => {
           [30, 50],
         ],
         targets: [[10], [25]],
+        columns: ['X1', 'X2', 'Y'],
       },
       inputs: ['X1', 'X2'],
     });

@@ -111,7 +111,11 @@ describe('rejections name the field and what is allowed', () => {
     ],
     ['negative learning rate', { learningRate: -1 }, 'learningRate: must be a number greater than 0'],
     ['string learning rate', { learningRate: '0.5' }, 'learningRate: must be a number'],
-    ['zero batch', { batchSize: 0 }, 'batchSize: must be a whole number from 1 to 1 (the number of samples)'],
+    [
+      'zero batch',
+      { batchSize: 0 },
+      'batchSize: must be a whole number from 1 to 1 (the number of training samples)',
+    ],
     ['huge batch', { batchSize: 1e9 }, 'batchSize: must be a whole number from 1 to 1'],
     ['non-boolean', { trainBiases: 'yes' }, 'trainBiases: must be true or false'],
     ['bad seed', { seed: -3 }, 'seed: must be a whole number from 0 to 4294967295'],
@@ -199,7 +203,7 @@ describe('rejections name the field and what is allowed', () => {
   it('quotes hostile keys instead of echoing them raw', () => {
     const errors = errorsOf({ '<img src=x onerror=alert(1)>\n': 1 });
     expect(errors[0]).toBe(
-      '"<img src=x onerror=alert(1)>\\n": unknown key "<img src=x onerror=alert(1)>\\n"; allowed: "layers", "activations", "loss", "learningRate", "batchSize", "trainBiases", "shuffle", "seed", "init", "weights", "biases", "data", "dataset"',
+      '"<img src=x onerror=alert(1)>\\n": unknown key "<img src=x onerror=alert(1)>\\n"; allowed: "layers", "activations", "loss", "learningRate", "batchSize", "trainBiases", "shuffle", "seed", "init", "weights", "biases", "data", "dataset", "standardize"',
     );
     expect(errors[0]).not.toContain('\n');
   });

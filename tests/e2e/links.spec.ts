@@ -88,6 +88,8 @@ describe('links', () => {
       '#v=1&layers=2-2-2&act=<script>window.pwned=1</script>',
       '#v=1&__proto__=1&layers=2-1',
       `#v=1&layers=2-2&w=${'9'.repeat(5000)}`,
+      '#v=1&layers=2-1&x=1,2&t=1&cols=a,%3Cimg%20src%3Dx%20onerror%3Dwindow.pwned%3D1%3E,a',
+      '#v=1&layers=2-1&data=xor&test=0.99&std=all',
       '#v=9',
       '#%E0%A4%A',
     ];

@@ -192,3 +192,79 @@ describe('your own data', () => {
     );
   });
 });
+
+describe('standardisation and the test split', () => {
+  it('records the test loss beside the training loss; the test rows are never trained on', () => {
+    const store = createLabStore(findPreset('xor')!.config, idle);
+    const s0 = store.getState();
+    expect(s0.data.testIndex.length).toBe(40);
+    expect(s0.view.samples).toBe(160);
+    // the test loss, computed here by hand from the rows the data panel marks as test rows
+    const testLossByHand = () => {
+      const { view, data } = store.getState();
+      const net = view.net;
+      const p = view.params;
+      let sum = 0;
+      for (const r of data.testIndex) {
+        const x = [data.raw.X[2 * r]!, data.raw.X[2 * r + 1]!];
+        const h = [0, 1, 2, 3].map((j) =>
+          Math.tanh(
+            p[net.wOff[1]! + 2 * j]! * x[0]! + p[net.wOff[1]! + 2 * j + 1]! * x[1]! + p[net.bOff[1]! + j]!,
+          ),
+        );
+        const y = Math.tanh(h.reduce((a, hj, j) => a + p[net.wOff[2]! + j]! * hj, p[net.bOff[2]!]!));
+        sum += 0.5 * (y - data.raw.T[r]!) ** 2;
+      }
+      return sum / data.testIndex.length;
+    };
+    expect(s0.view.testLoss).toBeCloseTo(testLossByHand(), 12);
+    s0.actions.step('epoch');
+    s0.actions.step('epoch');
+    const s = store.getState();
+    expect(s.series.length).toBe(s.testSeries.length);
+    expect(s.testSeries.y(s.testSeries.length - 1)).toBeCloseTo(testLossByHand(), 12);
+    expect(s.testSeries.x(s.testSeries.length - 1)).toBe(2);
+    s.actions.back();
+    expect(store.getState().testSeries.length).toBe(store.getState().series.length);
+  });
+
+  it('standardises with the training rows’ statistics and reports what it did', () => {
+    const store = createLabStore(findPreset('table-x1x2y')!.config, idle);
+    const { actions } = store.getState();
+    expect(actions.setStandardize('inputs-targets')).toEqual([]);
+    const { config, data, view } = store.getState();
+    expect(config.standardize).toBe('inputs-targets');
+    expect(data.scaling!.inMean[0]).toBeCloseTo(140 / 3, 12);
+    // the network sees standardised inputs: row 1's X2 = 40 → (40 − 50) / √(200/3)
+    expect(view.target[0]).toBeCloseTo(
+      (10 - 71 / 3) / Math.sqrt(((10 - 71 / 3) ** 2 + (25 - 71 / 3) ** 2 + (36 - 71 / 3) ** 2) / 3),
+      12,
+    );
+    expect(actions.editConfig({ activations: ['sigmoid', 'sigmoid'] })[0]).toMatch(
+      /^standardize: "inputs-targets" is for regression/,
+    );
+    expect(actions.setStandardize(null)).toEqual([]);
+    expect(store.getState().config.standardize).toBeUndefined();
+  });
+
+  it('changes a generated set’s test fraction and keeps the batch size within the training rows', () => {
+    const store = createLabStore(findPreset('xor')!.config, idle);
+    const { actions } = store.getState();
+    expect(actions.setGenerated({ n: 20, test: 0.5 })).toEqual([]);
+    const { config, data } = store.getState();
+    expect(data.testIndex.length).toBe(10);
+    expect(config.batchSize).toBe(10);
+    expect(actions.setGenerated({ test: 0.8 })[0]).toMatch(/^dataset\.test: must be a number from 0 to 0\.5/);
+  });
+
+  it('keeps the weights when only the values of the data change', () => {
+    const store = createLabStore(findPreset('textbook-2-2-2')!.config, idle);
+    const { actions, config } = store.getState();
+    expect(
+      actions.trainOn({ inputs: [[0.05, 0.1]], targets: [[0.5, 0.5]], columns: ['i1', 'i2', 'o1', 'o2'] }),
+    ).toEqual([]);
+    const next = store.getState().config;
+    expect(next.weights).toEqual(config.weights);
+    expect(next.data!.columns).toEqual(['i1', 'i2', 'o1', 'o2']);
+  });
+});
