@@ -275,10 +275,18 @@ describe('fuzz: no input throws, hangs or echoes itself unbounded', () => {
             learningRate: fc.oneof(fc.double(), fc.jsonValue()),
             batchSize: fc.oneof(fc.integer(), fc.jsonValue()),
             data: fc.jsonValue({ maxDepth: 3 }),
-            dataset: fc.record({
-              name: fc.constantFrom('xor', 'circle', 'x1x2y', '__proto__'),
-              n: fc.integer(),
-            }),
+            dataset: fc.record(
+              {
+                name: fc.constantFrom('xor', 'circle', 'x1x2y', '__proto__'),
+                n: fc.integer(),
+                test: fc.oneof(fc.double(), fc.jsonValue()),
+              },
+              { requiredKeys: ['name'] },
+            ),
+            standardize: fc.oneof(
+              fc.constantFrom('inputs', 'inputs-targets', 'all', 'toString'),
+              fc.jsonValue(),
+            ),
             constructor: fc.jsonValue(),
           },
           { requiredKeys: [] },
