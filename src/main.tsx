@@ -8,6 +8,7 @@ import { openFromAddressBar, syncAddressBar } from './state/address-bar.ts';
 import './styles/base.css';
 import './styles/network.css';
 import './styles/panels.css';
+import './styles/present.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -15,7 +15,10 @@
  *   std=inputs | std=inputs-targets   standardise the inputs (and the targets)
  *   at=U.M                  a moment in training: U updates done, M micro-steps into the next batch
  *   aw=…,…  ab=…,…          the weights and biases at that moment, flat like w and b
+ *   present=1  theme=dark   how to show it: presenter mode, the dark theme
+ *   lesson=…  scene=K       a guided lesson's scene (alone, `#v=1&lesson=forward&scene=2` opens it)
  */
+import { findLesson, LESSONS } from './lessons.ts';
 import { CAPS, DEFAULTS, formatError } from './schema.ts';
 import type { Config, ConfigError } from './schema.ts';
 import { validateConfig } from './validate.ts';
@@ -32,8 +35,21 @@ export interface Moment {
   readonly biases?: readonly (readonly number[])[];
 }
 
+/** How a link asks the page to show its setup (not part of the setup). */
+export interface ViewFlags {
+  readonly presenter?: boolean;
+  readonly theme?: 'light' | 'dark';
+  /** A guided lesson and its scene (0-based). */
+  readonly lesson?: { readonly name: string; readonly scene: number };
+}
+
 export type LinkResult =
-  | { readonly ok: true; readonly config: Config; readonly moment: Moment | null }
+  | {
+      readonly ok: true;
+      readonly config: Config;
+      readonly moment: Moment | null;
+      readonly flags: ViewFlags;
+    }
   | { readonly ok: false; readonly errors: readonly ConfigError[] };
 
 const KEYS = [
@@ -62,6 +78,10 @@ const KEYS = [
   'at',
   'aw',
   'ab',
+  'present',
+  'theme',
+  'lesson',
+  'scene',
 ] as const;
 type Key = (typeof KEYS)[number];
 
@@ -105,7 +125,7 @@ function list(values: readonly number[]): string {
  * The link fragment (without '#') of a config, and optionally of a moment in its training. Values
  * equal to the defaults of link version 1 are left out (they are part of the version).
  */
-export function encodeLink(config: Config, moment: Moment | null = null): string {
+export function encodeLink(config: Config, moment: Moment | null = null, flags: ViewFlags = {}): string {
   const parts: string[] = [`v=${LINK_VERSION}`, `layers=${config.layers.join('-')}`];
   const acts = config.activations;
   if (acts.some((a) => a !== 'sigmoid'))
@@ -138,7 +158,46 @@ export function encodeLink(config: Config, moment: Moment | null = null): string
       parts.push(`aw=${list(moment.weights.flat(2))}`, `ab=${list(moment.biases.flat())}`);
     }
   }
-  return parts.join('&');
+  return parts.concat(flagParts(flags)).join('&');
+}
+
+function flagParts(flags: ViewFlags): string[] {
+  const parts: string[] = [];
+  if (flags.presenter) parts.push('present=1');
+  if (flags.theme === 'dark') parts.push('theme=dark');
+  if (flags.lesson) parts.push(`lesson=${flags.lesson.name}`, `scene=${flags.lesson.scene + 1}`);
+  return parts;
+}
+
+/** The link of a lesson's scene (1-based in the link, as shown on the page). */
+export function lessonLink(name: string, scene: number, flags: ViewFlags = {}): string {
+  return [`v=${LINK_VERSION}`, ...flagParts({ ...flags, lesson: { name, scene } })].join('&');
+}
+
+function decodeFlags(params: Map<Key, string>): ViewFlags | LinkResult {
+  const flags: { presenter?: boolean; theme?: 'light' | 'dark'; lesson?: { name: string; scene: number } } =
+    {};
+  if (params.has('present')) {
+    const v = params.get('present');
+    if (v !== '0' && v !== '1') return fail('present', 'must be 0 or 1');
+    flags.presenter = v === '1';
+  }
+  if (params.has('theme')) {
+    const v = params.get('theme');
+    if (v !== 'light' && v !== 'dark') return fail('theme', 'must be "light" or "dark"');
+    flags.theme = v;
+  }
+  if (params.has('scene') && !params.has('lesson')) return fail('lesson', 'is needed with scene');
+  if (params.has('lesson')) {
+    const lesson = findLesson(params.get('lesson')!);
+    if (!lesson) return fail('lesson', `must be one of ${LESSONS.map((l) => l.name).join(', ')}`);
+    const text = params.get('scene') ?? '1';
+    const k = /^\d{1,3}$/.test(text) ? Number(text) : NaN;
+    if (!(k >= 1 && k <= lesson.scenes.length))
+      return fail('scene', `must be a scene of "${lesson.name}": 1 to ${lesson.scenes.length}`);
+    flags.lesson = { name: lesson.name, scene: k - 1 };
+  }
+  return flags;
 }
 
 function fail(field: string, message: string): LinkResult {
@@ -192,6 +251,15 @@ export function decodeLink(link: string): LinkResult {
         ? `must be ${LINK_VERSION} (a link from another version)`
         : `is missing (v=${LINK_VERSION})`,
     );
+  }
+  const flags = decodeFlags(params);
+  if ('ok' in flags) return flags;
+  if (flags.lesson && !params.has('layers')) {
+    // a lesson's scene alone: its setup and its moment
+    const scene = findLesson(flags.lesson.name)!.scenes[flags.lesson.scene]!;
+    const r = validateConfig(JSON.parse(JSON.stringify(scene.config)));
+    if (!r.ok) return r;
+    return { ok: true, config: r.config, moment: { update: scene.at[0], micro: scene.at[1] }, flags };
   }
   const layersText = params.get('layers') ?? '';
   if (!/^\d{1,3}(-\d{1,3}){1,11}$/.test(layersText)) {
@@ -332,7 +400,7 @@ export function decodeLink(link: string): LinkResult {
       }),
     };
   }
-  return { ok: true, config: r.config, moment };
+  return { ok: true, config: r.config, moment, flags };
 }
 
 /** One line for a user: the first problems of a link. */

@@ -49,7 +49,14 @@ export function syncAddressBar(store: LabStore, bar: AddressBar = browserAddress
     }
   };
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.view === prev.view && s.config === prev.config) return;
+    if (
+      s.view === prev.view &&
+      s.config === prev.config &&
+      s.presenter === prev.presenter &&
+      s.theme === prev.theme &&
+      s.lesson === prev.lesson
+    )
+      return;
     if (!s.playing) {
       if (pending) clearTimeout(pending);
       write();

@@ -8,6 +8,9 @@ import type { StoreApi } from 'zustand/vanilla';
 import { buildRun } from '../config/build.ts';
 import type { RunSetup } from '../config/build.ts';
 import { decodeLink, encodeLink, linkErrorText } from '../config/codec.ts';
+import type { ViewFlags } from '../config/codec.ts';
+import { findLesson } from '../config/lessons.ts';
+import type { InsightName } from '../config/lessons.ts';
 import {
   editConfig,
   presetOf,
@@ -25,12 +28,21 @@ import { DEFAULT_PRESET, findPreset } from '../config/presets.ts';
 import type { Config, DataRows, Standardize } from '../config/schema.ts';
 import type { Granularity } from '../core/stepper.ts';
 import { Stepper } from '../core/stepper.ts';
+import { selectRows } from '../core/datasets.ts';
+import type { Dataset } from '../core/datasets.ts';
+import { createWorkspace } from '../core/network.ts';
+import type { Network, Workspace } from '../core/network.ts';
+import { datasetGradient } from '../core/train.ts';
 import { browserScheduler, createPlayDriver } from './driver.ts';
 import type { FrameScheduler } from './driver.ts';
 import { LossSeries } from './series.ts';
-import { snapshot } from './snapshot.ts';
+import { parseSelection, snapshot } from './snapshot.ts';
 import type { RunView, Selection } from './snapshot.ts';
 import { DEFAULT_SPEED, MAX_SPEED, SPEEDS } from './speeds.ts';
+
+export type Theme = 'light' | 'dark';
+export const PANELS = ['chain', 'loss', 'insight', 'setup', 'data'] as const;
+export type PanelName = (typeof PANELS)[number];
 
 export interface LabActions {
   loadPreset(name: string): void;
@@ -73,6 +85,17 @@ export interface LabActions {
   setStandardize(standardize: Standardize | null): string[];
   /** Changes the options of a generated data set (points, noise, its seed, the test fraction). */
   setGenerated(patch: { n?: number; noise?: number; seed?: number; test?: number }): string[];
+  setTheme(theme: Theme): void;
+  /** Presenter mode: large numbers, high contrast; turning it on hides the setup and data panels. */
+  setPresenter(on: boolean): void;
+  togglePanel(panel: PanelName): void;
+  setHelp(open: boolean): void;
+  setInsight(insight: InsightName): void;
+  /** Opens scene `scene` (0-based) of a lesson: its setup, moment, selection and insight view. */
+  openLesson(name: string, scene: number): string[];
+  closeLesson(): void;
+  /** Jumps to update `update` (0 … horizon) of this run, to step on from there. */
+  seek(update: number): void;
 }
 
 export interface LabState {
@@ -89,6 +112,11 @@ export interface LabState {
   readonly series: LossSeries;
   /** The test-set loss at the same points (empty without a test set). */
   readonly testSeries: LossSeries;
+  /**
+   * Per layer (index l − 1), the mean |∂L/∂w| of its weights over (up to 256 rows of) the training
+   * data, recorded at most ten times a second while training: the vanishing-gradient view.
+   */
+  readonly layerSeries: readonly LossSeries[];
   /** The data as given, its split and its scaling (changes only with the setup). */
   readonly data: DataInfo;
   readonly playing: boolean;
@@ -97,14 +125,44 @@ export interface LabState {
   readonly logScale: boolean;
   /** A message for the user, e.g. why a link could not be opened. */
   readonly notice: string | null;
+  readonly theme: Theme;
+  readonly presenter: boolean;
+  /** Panels the user has hidden. */
+  readonly hidden: Readonly<Record<PanelName, boolean>>;
+  /** The keyboard shortcuts dialog. */
+  readonly help: boolean;
+  /** The guided lesson in progress and its scene (0-based). */
+  readonly lesson: { readonly name: string; readonly scene: number } | null;
+  readonly insight: InsightName;
+  /** The furthest update this run has reached (the history scrubber's end). */
+  readonly horizon: number;
   readonly actions: LabActions;
 }
 
+/** How the page shows the run, as link flags. */
+export function viewFlags(state: LabState): ViewFlags {
+  return {
+    ...(state.presenter ? { presenter: true } : {}),
+    ...(state.theme === 'dark' ? { theme: 'dark' as const } : {}),
+    ...(state.lesson ? { lesson: state.lesson } : {}),
+  };
+}
+
 /** What the data table shows: the rows as given, which are held out, the scaling, the names. */
-export type DataInfo = Pick<RunSetup, 'raw' | 'testIndex' | 'scaling' | 'columns'>;
+export type DataInfo = Pick<RunSetup, 'raw' | 'testIndex' | 'scaling' | 'columns' | 'test'> & {
+  /** The rows trained on, as the network sees them. */
+  readonly train: RunSetup['data'];
+};
 
 function dataInfo(run: RunSetup): DataInfo {
-  return { raw: run.raw, testIndex: run.testIndex, scaling: run.scaling, columns: run.columns };
+  return {
+    raw: run.raw,
+    testIndex: run.testIndex,
+    scaling: run.scaling,
+    columns: run.columns,
+    train: run.data,
+    test: run.test,
+  };
 }
 
 /** The link to the setup alone: training starts from its initial weights. */
@@ -116,7 +174,11 @@ export function setupLink(state: LabState): string {
 export function momentLink(state: LabState): string {
   const { view, config } = state;
   const { weights, biases } = unpackParams(view.net, view.params);
-  return encodeLink(config, { update: view.position.update, micro: view.position.micro, weights, biases });
+  return encodeLink(
+    config,
+    { update: view.position.update, micro: view.position.micro, weights, biases },
+    viewFlags(state),
+  );
 }
 
 /** Updates a link may ask the page to replay (when it carries no parameters of its moment). */
@@ -153,6 +215,36 @@ export function createLabStore(
   let stepper = new Stepper(firstRun);
   const series = new LossSeries();
   const testSeries = new LossSeries();
+  let layerSeries: LossSeries[] = [];
+  let gradWs: { net: Network; ws: Workspace; g: Float64Array; rows: Dataset } | null = null;
+  let lastGradUpdate = -1;
+  /** Records the per-layer gradient size at the current parameters (once per update reached). */
+  const recordLayers = () => {
+    const net = stepper.net;
+    if (!gradWs || gradWs.net !== net) {
+      const rows =
+        stepper.data.n > 256
+          ? selectRows(
+              stepper.data,
+              Array.from({ length: 256 }, (_, k) => Math.floor((k * stepper.data.n) / 256)),
+            )
+          : stepper.data;
+      gradWs = { net, ws: createWorkspace(net), g: new Float64Array(net.paramCount), rows };
+      layerSeries = Array.from({ length: net.depth }, () => new LossSeries());
+      lastGradUpdate = -1;
+    }
+    if (stepper.update === lastGradUpdate && layerSeries[0]!.length > 0) return;
+    lastGradUpdate = stepper.update;
+    datasetGradient(net, stepper.params, gradWs.rows, gradWs.ws, gradWs.g);
+    const x = stepper.update / stepper.updatesPerEpoch;
+    for (let l = 1; l <= net.depth; l++) {
+      const from = net.wOff[l]!;
+      const to = net.bOff[l]!;
+      let sum = 0;
+      for (let k = from; k < to; k++) sum += Math.abs(gradWs.g[k]!);
+      layerSeries[l - 1]!.push(x, sum / (to - from));
+    }
+  };
   let pending = 0; // fractional micro-steps owed at lecture pace
   let chunk = 1; // updates per fast chunk, adapted to the frame budget
 
@@ -161,8 +253,12 @@ export function createLabStore(
     const refresh = (extra: Partial<LabState> = {}, display = true) => {
       const selection = extra.selection !== undefined ? extra.selection : get().selection;
       const view = snapshot(stepper, selection, stepper.datasetLoss());
-      if (display) lastDisplay = now();
-      set(display ? { ...extra, view, display: view } : { ...extra, view });
+      if (display) {
+        lastDisplay = now();
+        recordLayers();
+      }
+      const horizon = Math.max(extra.horizon ?? get().horizon, stepper.update);
+      set(display ? { ...extra, view, display: view, horizon, layerSeries } : { ...extra, view, horizon });
     };
     const epochX = () => stepper.update / stepper.updatesPerEpoch;
     const recordPoint = () => {
@@ -174,10 +270,12 @@ export function createLabStore(
     const truncate = (x: number) => {
       series.truncateAfter(x);
       testSeries.truncateAfter(x);
+      for (const l of layerSeries) l.truncateAfter(x);
     };
     const clearSeries = () => {
       series.clear();
       testSeries.clear();
+      gradWs = null;
     };
     /** After steps: a point per completed update (the series drops anything past the position). */
     const afterSteps = (updatesBefore: number) => {
@@ -248,7 +346,7 @@ export function createLabStore(
       stepper = new Stepper(run);
       clearSeries();
       recordPoint();
-      refresh({ config, presetName, playing: false, selection, data: dataInfo(run) });
+      refresh({ config, presetName, playing: false, selection, data: dataInfo(run), horizon: 0 });
     };
 
     /** Loads an edited setup, keeping the selection when it still exists; or returns the problems. */
@@ -268,7 +366,10 @@ export function createLabStore(
     const actions: LabActions = {
       loadPreset(name) {
         const p = findPreset(name);
-        if (p) load(p.config, p.name);
+        if (p) {
+          set({ lesson: null });
+          load(p.config, p.name);
+        }
       },
       loadConfig(config, presetName = null) {
         load(config, presetName);
@@ -324,7 +425,7 @@ export function createLabStore(
       openLink(text) {
         const r = decodeLink(text);
         if (!r.ok) return [linkErrorText(r.errors)];
-        const { config, moment } = r;
+        const { config, moment, flags } = r;
         const run = buildRun(config);
         const next = new Stepper(run);
         if (moment) {
@@ -351,16 +452,68 @@ export function createLabStore(
         stepper = next;
         clearSeries();
         recordPoint();
+        const scene = flags.lesson && findLesson(flags.lesson.name)!.scenes[flags.lesson.scene];
+        const sel = scene && scene.select ? parseSelection(scene.select) : null;
         refresh({
           config,
           data: dataInfo(run),
           presetName: presetOf(config),
           playing: false,
-          selection: defaultSelection(config),
+          selection: sel ?? defaultSelection(config),
           notice: null,
+          horizon: 0,
+          lesson: flags.lesson ?? null,
+          ...(scene && scene.insight ? { insight: scene.insight } : {}),
+          ...(flags.theme ? { theme: flags.theme } : {}),
+          ...(flags.presenter !== undefined ? { presenter: flags.presenter } : {}),
         });
         return [];
       },
+      setTheme(theme) {
+        set({ theme });
+      },
+      setPresenter(on) {
+        set({ presenter: on, ...(on ? { hidden: { ...get().hidden, setup: true, data: true } } : {}) });
+      },
+      togglePanel(panel) {
+        const hidden = get().hidden;
+        set({ hidden: { ...hidden, [panel]: !hidden[panel] } });
+      },
+      setHelp(open) {
+        set({ help: open });
+      },
+      setInsight(insight) {
+        set({ insight });
+      },
+      openLesson(name, scene) {
+        const lesson = findLesson(name);
+        if (!lesson) return [`lesson: no lesson named ${JSON.stringify(name.slice(0, 40))}`];
+        const k = Math.max(0, Math.min(lesson.scenes.length - 1, Math.floor(scene)));
+        const { presenter, theme } = get();
+        return actions.openLink(
+          encodeLink(
+            lesson.scenes[k]!.config,
+            { update: lesson.scenes[k]!.at[0], micro: lesson.scenes[k]!.at[1] },
+            {
+              presenter,
+              theme,
+              lesson: { name, scene: k },
+            },
+          ),
+        );
+      },
+      closeLesson() {
+        set({ lesson: null });
+      },
+      seek(update) {
+        if (get().playing) actions.pause();
+        const u = Math.max(0, Math.min(get().horizon, Math.round(update)));
+        // training is deterministic: forward replays the same updates, back restores a checkpoint
+        if (u > stepper.update) stepper.fastTo(u, false);
+        else stepper.goTo(u, 0);
+        refresh();
+      },
+
       notify(message) {
         set({ notice: message });
       },
@@ -388,6 +541,7 @@ export function createLabStore(
     };
 
     recordPoint();
+    recordLayers();
     const first = snapshot(stepper, defaultSelection(initial), stepper.datasetLoss());
     return {
       config: initial,
@@ -396,12 +550,20 @@ export function createLabStore(
       display: first,
       series,
       testSeries,
+      layerSeries,
       data: dataInfo(firstRun),
       playing: false,
       speed: DEFAULT_SPEED,
       selection: defaultSelection(initial),
       logScale: false,
       notice: null,
+      theme: 'light',
+      presenter: false,
+      hidden: { chain: false, loss: false, insight: false, setup: false, data: false },
+      help: false,
+      lesson: null,
+      insight: 'slope',
+      horizon: 0,
       actions,
     };
   });

@@ -45,3 +45,11 @@ export function tex(v: number, paren = false): string {
   const s = v < 0 ? `-${body}` : body;
   return paren && v < 0 ? `(${s})` : s;
 }
+
+/**
+ * TeX for a projector: no text-style fractions or sums, whose scripts KaTeX sets at half size
+ * (presenter mode keeps every number at least 24 px: scripts at 0.7 of a 36 px base, never 0.5).
+ */
+export function projected(t: string): string {
+  return t.replace(/\\textstyle/g, '\\displaystyle').replace(/\\tfrac/g, '\\dfrac');
+}

@@ -27,7 +27,7 @@ export interface NeuronData {
 function activationTex(act: ActivationName, l: number, j: number, z: string): string {
   switch (act) {
     case 'sigmoid':
-      return `\\sigma(${z}) = \\frac{1}{1+e^{-${z.startsWith('-') ? `(${z})` : z}}}`;
+      return `\\sigma(${z}) = \\frac{1}{1+\\exp(-${z.startsWith('-') ? `(${z})` : z})}`;
     case 'tanh':
       return `\\tanh(${z})`;
     case 'relu':
@@ -35,7 +35,7 @@ function activationTex(act: ActivationName, l: number, j: number, z: string): st
     case 'leaky-relu':
       return `\\max(0.01\\,${z}, ${z})`;
     case 'softmax':
-      return `\\frac{e^{${zSym(l, j)}}}{\\sum_m e^{z^{(${l})}_m}}`;
+      return `\\frac{\\exp(${zSym(l, j)})}{\\sum_m \\exp(z^{(${l})}_m)}`;
     default:
       return z;
   }

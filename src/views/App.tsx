@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { findPreset } from '../config/presets.ts';
 import { createLabStore } from '../state/store.ts';
 import type { LabStore } from '../state/store.ts';
@@ -10,6 +10,9 @@ import { LossCurve } from './LossCurve.tsx';
 import { Notice, Share } from './Share.tsx';
 import { SetupEditor } from './SetupEditor.tsx';
 import { NetworkDiagram } from './Network.tsx';
+import { Insights } from './Insights.tsx';
+import { LessonBar, LessonList } from './Lessons.tsx';
+import { HelpDialog, Scrubber, ViewControls } from './ViewBar.tsx';
 import { useKeyboard } from './keyboard.ts';
 import { StoreContext, useLab } from './store-context.tsx';
 
@@ -39,37 +42,63 @@ function Legend() {
   );
 }
 
+/** The theme and presenter mode live on the root element, so every CSS variable follows them. */
+function useRootAttributes() {
+  const theme = useLab((s) => s.theme);
+  const presenter = useLab((s) => s.presenter);
+  useEffect(() => {
+    const root = document.documentElement;
+    root.dataset.theme = theme;
+    root.dataset.presenter = String(presenter);
+  }, [theme, presenter]);
+}
+
+function Layout() {
+  useRootAttributes();
+  const hidden = useLab((s) => s.hidden);
+  const presenter = useLab((s) => s.presenter);
+  return (
+    <main className="app">
+      <header className="top">
+        <h1>Backprop Lab</h1>
+        <Controls />
+      </header>
+      <div className="secondary">
+        <Share />
+        <Files />
+        <ViewControls />
+      </div>
+      <LessonList />
+      <Notice />
+      <Status />
+      {!presenter && <About />}
+      <DivergenceBanner />
+      <LessonBar />
+      <div className="layout">
+        <div className="left">
+          <NetworkDiagram />
+          <Legend />
+          <Scrubber />
+          {!hidden.loss && <LossCurve />}
+          {!hidden.insight && <Insights />}
+        </div>
+        <div className="right">
+          {!hidden.chain && <ChainPanel />}
+          {!hidden.setup && <SetupEditor />}
+          {!hidden.data && <DataTable />}
+        </div>
+      </div>
+      <HelpDialog />
+    </main>
+  );
+}
+
 export function App({ store: given }: { store?: LabStore }) {
   const [store] = useState(() => given ?? createLabStore());
   useKeyboard(store);
   return (
     <StoreContext.Provider value={store}>
-      <main className="app">
-        <header className="top">
-          <h1>Backprop Lab</h1>
-          <Controls />
-        </header>
-        <div className="secondary">
-          <Share />
-          <Files />
-        </div>
-        <Notice />
-        <Status />
-        <About />
-        <DivergenceBanner />
-        <div className="layout">
-          <div className="left">
-            <NetworkDiagram />
-            <Legend />
-            <LossCurve />
-          </div>
-          <div className="right">
-            <ChainPanel />
-            <SetupEditor />
-            <DataTable />
-          </div>
-        </div>
-      </main>
+      <Layout />
     </StoreContext.Provider>
   );
 }

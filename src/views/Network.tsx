@@ -35,7 +35,11 @@ export function NetworkDiagram() {
   const selection = useLab((s) => s.selection);
   const select = useLab((s) => s.actions.select);
   const net = view.net;
-  const layout = useMemo(() => layoutNetwork(net.sizes, WIDTH, HEIGHT), [net]);
+  const presenter = useLab((s) => s.presenter);
+  const layout = useMemo(
+    () => layoutNetwork(net.sizes, WIDTH, HEIGHT, presenter ? 1.45 : 1),
+    [net, presenter],
+  );
   const step = useMemo(() => stepHighlight(view), [view]);
   const chain = useMemo(() => chainHighlight(net, selection), [net, selection]);
   const maxAbs = useMemo(() => {

@@ -8,9 +8,6 @@ import { fmt } from '../tex/format.ts';
 import type { RunView, Selection } from '../state/snapshot.ts';
 import type { DiagramLayout } from './layout.ts';
 
-export const POSITIVE = '#2166ac';
-export const NEGATIVE = '#d95f02';
-
 interface EdgeProps {
   sel: string;
   testId: string;
@@ -47,12 +44,11 @@ export const Edge = memo(function Edge(p: EdgeProps) {
         <line className="halo" x1={p.x1} y1={p.y1} x2={p.x2} y2={p.y2} strokeWidth={p.width + 7} />
       )}
       <line
-        className="stroke"
+        className={p.positive ? 'stroke positive' : 'stroke negative'}
         x1={p.x1}
         y1={p.y1}
         x2={p.x2}
         y2={p.y2}
-        stroke={p.positive ? POSITIVE : NEGATIVE}
         strokeWidth={p.width}
       />
       <line className="hit" x1={p.x1} y1={p.y1} x2={p.x2} y2={p.y2} strokeWidth={p.hitWidth} />
@@ -119,7 +115,7 @@ export const Neuron = memo(function Neuron(p: NeuronProps) {
         </text>
       )}
       {p.labels && !p.input && (
-        <text x={p.x} y={p.y - 3} textAnchor="middle" className="value">
+        <text x={p.x} y={p.y - p.r * 0.1} textAnchor="middle" className="value">
           <tspan x={p.x} className={p.z ? '' : 'pending'}>
             {p.z ? `z ${p.z}` : 'z'}
           </tspan>
@@ -170,7 +166,7 @@ export const Bias = memo(function Bias(p: BiasProps) {
         width={w * 2}
         height={p.size * 1.6}
         rx={3}
-        stroke={p.positive ? POSITIVE : NEGATIVE}
+        className={p.positive ? 'positive' : 'negative'}
       />
       {p.labels && (
         <text x={p.x} y={p.y + 4} textAnchor="middle">

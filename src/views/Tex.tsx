@@ -4,6 +4,8 @@
  */
 import { useLayoutEffect, useRef } from 'react';
 import katex from 'katex';
+import { projected } from '../tex/format.ts';
+import { useLab } from './store-context.tsx';
 
 export function Tex({
   tex,
@@ -15,11 +17,13 @@ export function Tex({
   className?: string;
 }) {
   const ref = useRef<HTMLSpanElement>(null);
+  const presenter = useLab((s) => s.presenter);
+  const source = presenter ? projected(tex) : tex;
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
     try {
-      katex.render(tex, el, {
+      katex.render(source, el, {
         displayMode: display,
         throwOnError: true,
         trust: false,
@@ -29,6 +33,6 @@ export function Tex({
     } catch (e) {
       el.textContent = `[formula error: ${e instanceof Error ? e.message : String(e)}]`;
     }
-  }, [tex, display]);
+  }, [source, display]);
   return <span ref={ref} className={className} data-tex={tex} />;
 }

@@ -24,7 +24,13 @@ export interface DiagramLayout {
   readonly lossX: number;
 }
 
-export function layoutNetwork(sizes: readonly number[], width: number, height: number): DiagramLayout {
+/** `scale` enlarges the neurons (presenter mode sets larger numbers in them). */
+export function layoutNetwork(
+  sizes: readonly number[],
+  width: number,
+  height: number,
+  scale = 1,
+): DiagramLayout {
   const layers = sizes.length;
   const maxN = Math.max(...sizes);
   const lossGap = 110;
@@ -34,8 +40,8 @@ export function layoutNetwork(sizes: readonly number[], width: number, height: n
     .padding(0);
   const rowGap = (height - 80) / Math.max(1, maxN);
   const colGap = layers > 1 ? (width - lossGap - 110) / (layers - 1) : width;
-  const radius = Math.max(7, Math.min(34, rowGap * 0.32, colGap * 0.16));
-  const labels = radius >= 24;
+  const radius = Math.max(7, Math.min(34 * scale, rowGap * 0.32 * scale, colGap * 0.16 * scale));
+  const labels = radius >= 24 * scale;
   let k = 0;
   const neurons = sizes.map((n, l) => {
     // every layer is centred vertically, neurons one row apart

@@ -1,0 +1,145 @@
+/**
+ * TeX for the insight views, from numbers only: a neuron's weight vector against its input (dot
+ * product, lengths, cosine, angle — seed 000), the slope and the step of gradient descent (seed 001),
+ * and the gradient check (central differences beside the chain rule).
+ */
+import { tex } from './format.ts';
+import type { TexLine } from './chain.ts';
+import { aSym, wSym } from './symbols.ts';
+
+export interface Similarity {
+  readonly layer: number;
+  readonly index: number;
+  readonly weights: readonly number[];
+  readonly inputs: readonly number[];
+}
+
+/** The numbers of a similarity: dot product, both lengths, cosine and angle in degrees (NaN if a length is 0). */
+export function similarity(s: Similarity): {
+  dot: number;
+  wNorm: number;
+  aNorm: number;
+  cos: number;
+  deg: number;
+} {
+  let dot = 0;
+  let ww = 0;
+  let aa = 0;
+  s.weights.forEach((w, i) => {
+    const a = s.inputs[i]!;
+    dot += w * a;
+    ww += w * w;
+    aa += a * a;
+  });
+  const wNorm = Math.sqrt(ww);
+  const aNorm = Math.sqrt(aa);
+  const cos = wNorm > 0 && aNorm > 0 ? Math.max(-1, Math.min(1, dot / (wNorm * aNorm))) : NaN;
+  return { dot, wNorm, aNorm, cos, deg: (Math.acos(cos) * 180) / Math.PI };
+}
+
+const MAX_TERMS = 6;
+
+export function similarityTex(s: Similarity): TexLine[] {
+  const { dot, wNorm, aNorm, cos, deg } = similarity(s);
+  const l = s.layer;
+  const j = s.index;
+  const w = `\\vec w^{(${l})}_{${j}}`;
+  const a = l === 1 ? '\\vec x' : `\\vec a^{(${l - 1})}`;
+  const terms = s.weights.map((wi, i) => `${tex(wi, true)}\\cdot ${tex(s.inputs[i]!, true)}`);
+  const shown = terms.length > MAX_TERMS ? [...terms.slice(0, MAX_TERMS), '\\dots'] : terms;
+  return [
+    {
+      id: 'vectors',
+      label: 'the two vectors',
+      tex: `${w} = (${s.weights.map((v) => tex(v)).join(',\\ ')}),\\quad ${a} = (${s.inputs.map((v) => tex(v)).join(',\\ ')})`,
+      note: `the weights into the neuron, and what it receives (${s.weights.length > 0 ? `${wSym(l, j, 0)} meets ${aSym(l - 1, 0)}` : ''})`,
+    },
+    {
+      id: 'dot',
+      label: 'dot product',
+      tex: `${w}\\cdot ${a} = ${shown.join(' + ')} = ${tex(dot)}`,
+    },
+    {
+      id: 'norms',
+      label: 'lengths',
+      tex: `\\lVert ${w}\\rVert = ${tex(wNorm)},\\quad \\lVert ${a}\\rVert = ${tex(aNorm)}`,
+    },
+    {
+      id: 'cos',
+      label: 'cosine similarity',
+      tex: Number.isNaN(cos)
+        ? `\\cos\\theta = \\frac{${w}\\cdot ${a}}{\\lVert ${w}\\rVert\\,\\lVert ${a}\\rVert}\\ \\text{is undefined: a vector has length 0}`
+        : `\\cos\\theta = \\frac{${w}\\cdot ${a}}{\\lVert ${w}\\rVert\\,\\lVert ${a}\\rVert} = \\frac{${tex(dot)}}{${tex(wNorm)}\\cdot ${tex(aNorm)}} = ${tex(cos)},\\quad \\theta = ${tex(deg)}^\\circ`,
+      note: 'the dot product is large when the lengths are large and the angle small: a·b = ‖a‖‖b‖cos θ',
+    },
+  ];
+}
+
+export interface SlopeData {
+  readonly symbol: string;
+  readonly value: number;
+  readonly loss: number;
+  readonly slope: number;
+  readonly rate: number;
+}
+
+export function slopeTex(d: SlopeData): TexLine[] {
+  const next = d.value - d.rate * d.slope;
+  return [
+    {
+      id: 'slope',
+      label: 'slope',
+      tex: `\\frac{\\partial L}{\\partial ${d.symbol}} = ${tex(d.slope)}\\quad (${d.slope > 0 ? 'L\\ \\text{grows to the right: step left}' : d.slope < 0 ? 'L\\ \\text{falls to the right: step right}' : '\\text{flat}'})`,
+    },
+    {
+      id: 'step',
+      label: 'gradient descent step',
+      tex: `${d.symbol}_{\\text{new}} = ${d.symbol} - \\alpha\\cdot\\text{slope} = ${tex(d.value)} - ${tex(d.rate)}\\cdot ${tex(d.slope, true)} = ${tex(next)}`,
+    },
+  ];
+}
+
+export interface CheckData {
+  readonly symbol: string;
+  readonly analytic: number;
+  readonly numeric: number;
+  readonly h: number;
+  readonly up: number;
+  readonly down: number;
+}
+
+/** |a − n| / max(|a|, |n|), 0 when both are 0. */
+export function relativeError(a: number, n: number): number {
+  const scale = Math.max(Math.abs(a), Math.abs(n));
+  return scale === 0 ? 0 : Math.abs(a - n) / scale;
+}
+
+/** Ten significant digits: the two losses of a central difference differ far past the fourth. */
+function precise(v: number): string {
+  if (!Number.isFinite(v)) return tex(v);
+  const [m, e] = v.toExponential(9).split('e') as [string, string];
+  const exp = Number(e);
+  return exp >= -4 && exp < 5 ? String(Number(v.toPrecision(10))) : `${m}\times 10^{${exp}}`;
+}
+
+export function checkTex(d: CheckData): TexLine[] {
+  return [
+    {
+      id: 'numeric',
+      label: 'central difference',
+      tex: `\\frac{L(${d.symbol}+h) - L(${d.symbol}-h)}{2h} = \\frac{${precise(d.up)} - ${precise(d.down)}}{2\\cdot ${tex(d.h)}} = ${tex(d.numeric)}`,
+      note: 'the loss of the whole training set, with only this parameter moved by ±h',
+    },
+    {
+      id: 'analytic',
+      label: 'chain rule',
+      tex: `\\frac{\\partial L}{\\partial ${d.symbol}} = ${tex(d.analytic)}\\quad\\text{(backpropagation, mean over the training set)}`,
+    },
+    {
+      id: 'error',
+      label: 'relative difference',
+      tex: `\\frac{|\\text{chain rule} - \\text{difference}|}{\\max(|\\cdot|)} = ${tex(relativeError(d.analytic, d.numeric))}`,
+      note: 'below 10⁻⁶: the two agree',
+    },
+  ];
+}
