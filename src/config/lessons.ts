@@ -367,11 +367,11 @@ export const LESSONS: readonly Lesson[] = [
       {
         title: 'C = ‖a1 − y‖²',
         config: preset('face-car'),
-        at: [0, 6],
+        at: [0, 7],
         select: 'w 2 0 0',
         caption:
-          'The cost adds the squared error of both outputs. Its derivative is ∂C/∂a1 = 2(a1 − y) (the notes print 2a1 − y).',
-        next: 'Step through the backward pass to a weight of W0.',
+          'The cost adds the squared error of both outputs; the backward pass has just begun at the “face” output. Its derivative is ∂C/∂a1 = 2(a1 − y) (the notes print 2a1 − y).',
+        next: 'Step through the rest of the backward pass to a weight of W0.',
       },
       {
         title: '∂C/∂w0: five factors',

@@ -133,6 +133,9 @@ function SlopeView({ view, data, sel }: { view: RunView; data: DataInfo; sel: Se
   }, [view, data, p]);
   const sym = symbolOf(sel, names);
   const { x, y } = chart;
+  if (!Number.isFinite(chart.loss) || !Number.isFinite(chart.slope) || !Number.isFinite(chart.w)) {
+    return <p className="note">The loss is not a finite number here: there is no slope to draw.</p>;
+  }
   const clampY = (v: number) => Math.max(M.top, Math.min(H - M.bottom, y(v)));
   return (
     <div className="insight-slope">

@@ -3,10 +3,11 @@
  * ticks and the path; React renders them. Downsampled to a few points per pixel column, so a million
  * epochs still draw as one short path.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { fmt } from '../tex/format.ts';
+import { ExportButtons } from './ExportButtons.tsx';
 import { useLab } from './store-context.tsx';
 
 const W = 720;
@@ -21,6 +22,7 @@ export function LossCurve() {
   const logScale = useLab((s) => s.logScale);
   const setLogScale = useLab((s) => s.actions.setLogScale);
   const [hover, setHover] = useState<number | null>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
   const n = series.length;
   // `view` changes whenever the series may have grown: recompute then.
   const chart = useMemo(() => {
@@ -116,7 +118,14 @@ export function LossCurve() {
           log scale
         </label>
       </header>
-      <svg viewBox={`0 0 ${W} ${H}`} data-testid="loss-curve" data-points={n}>
+      <svg
+        ref={svgRef}
+        viewBox={`0 0 ${W} ${H}`}
+        data-testid="loss-curve"
+        data-points={n}
+        role="img"
+        aria-label={`Loss over ${fmt(series.length ? series.x(series.length - 1) : 0)} epochs; now ${fmt(view.datasetLoss)}`}
+      >
         <g className="axis">
           {chart.x.ticks(5).map((t) => (
             <g key={`x${t}`} transform={`translate(${chart.x(t)},${H - M.bottom})`}>
@@ -169,6 +178,7 @@ export function LossCurve() {
           onPointerLeave={() => setHover(null)}
         />
       </svg>
+      <ExportButtons target={svgRef} name="loss" label="the loss curve" />
     </section>
   );
 }

@@ -7,7 +7,7 @@
  * exact values (data-value, for tests and tooltips) are only written when not playing at speed, so a
  * frame re-renders and repaints only what visibly changed.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { MouseEvent } from 'react';
 import { scaleSqrt } from 'd3-scale';
 import { biasIndex, weightIndex } from '../core/network.ts';
@@ -16,6 +16,7 @@ import { parseSelection, selectionKey } from '../state/snapshot.ts';
 import type { Selection } from '../state/snapshot.ts';
 import { SPEEDS } from '../state/speeds.ts';
 import { chainHighlight, stepHighlight } from './highlight.ts';
+import { ExportButtons } from './ExportButtons.tsx';
 import { layoutNetwork } from './layout.ts';
 import { Bias, Edge, Neuron, Tooltip } from './NetworkParts.tsx';
 import { useLab, useNames } from './store-context.tsx';
@@ -59,6 +60,7 @@ export function NetworkDiagram() {
   const selKey = selectionKey(selection);
   const names = useNames();
   const [hover, setHover] = useState<Selection | null>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
   const r = layout.radius;
   const labels = layout.labels;
   const hitWidth = Math.max(4, Math.min(14, r * 0.6));
@@ -103,7 +105,7 @@ export function NetworkDiagram() {
             grad={backDone ? fmt(grad) : ''}
             value={fast ? undefined : w}
             gradValue={fast || !backDone ? undefined : grad}
-            ariaLabel={`weight into neuron ${j} of layer ${l} from ${l === 1 ? 'input' : 'neuron'} ${i}`}
+            ariaLabel={`${names[`w ${l} ${j} ${i}`] ? `${names[`w ${l} ${j} ${i}`]}: ` : ''}weight into neuron ${j} of layer ${l} from ${l === 1 ? 'input' : 'neuron'} ${i}${fast ? '' : `, ${fmt(w)}`}`}
           />,
         );
       }
@@ -169,7 +171,7 @@ export function NetworkDiagram() {
             className={classes('bias', step.params.has(p), chain.params.has(p), selKey === bkey)}
             label={labels ? fmt(b) : ''}
             value={fast ? undefined : b}
-            ariaLabel={`bias of neuron ${j} in layer ${l}`}
+            ariaLabel={`bias of neuron ${j} in layer ${l}${fast ? '' : `, ${fmt(b)}`}`}
           />,
         );
       }
@@ -179,47 +181,61 @@ export function NetworkDiagram() {
   const outs = layout.neurons[net.depth]!;
   const lossY = HEIGHT / 2;
   return (
-    <svg
-      className="network"
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      role="group"
-      aria-label={`Network ${net.sizes.join('-')}`}
-      data-testid="network"
-      onClick={onClick}
-      onPointerOver={(e) =>
-        setHover(
-          parseSelection((e.target as Element).closest('[data-sel]')?.getAttribute('data-sel') ?? null),
-        )
-      }
-      onPointerLeave={() => setHover(null)}
-    >
-      <g className="edges">{edges}</g>
-      <g className={classes('loss-node', step.loss, chain.loss, false)} data-testid="loss-node">
-        {outs.map((o) => (
-          <line key={o.k} className="to-loss" x1={o.x + r} y1={o.y} x2={layout.lossX - 34} y2={lossY} />
+    <figure className="diagram">
+      <svg
+        ref={svgRef}
+        className="network"
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="group"
+        aria-label={`Network ${net.sizes.join('-')}`}
+        data-testid="network"
+        onClick={onClick}
+        onPointerOver={(e) =>
+          setHover(
+            parseSelection((e.target as Element).closest('[data-sel]')?.getAttribute('data-sel') ?? null),
+          )
+        }
+        onPointerLeave={() => setHover(null)}
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter' && e.key !== ' ') return;
+          const sel = parseSelection(
+            (e.target as Element).closest('[data-sel]')?.getAttribute('data-sel') ?? null,
+          );
+          if (sel) {
+            e.preventDefault();
+            select(sel);
+          }
+        }}
+      >
+        <g className="edges">{edges}</g>
+        <g className={classes('loss-node', step.loss, chain.loss, false)} data-testid="loss-node">
+          {outs.map((o) => (
+            <line key={o.k} className="to-loss" x1={o.x + r} y1={o.y} x2={layout.lossX - 34} y2={lossY} />
+          ))}
+          <rect x={layout.lossX - 34} y={lossY - 26} width={68} height={52} rx={8} />
+          <text x={layout.lossX} y={lossY - 6} textAnchor="middle" className="loss-title">
+            L
+          </text>
+          <text
+            x={layout.lossX}
+            y={lossY + 14}
+            textAnchor="middle"
+            data-testid="sample-loss"
+            data-value={view.lossDone ? view.sampleLoss : undefined}
+          >
+            {view.lossDone ? fmt(view.sampleLoss) : '·'}
+          </text>
+        </g>
+        <g className="biases">{biases}</g>
+        <g className="neurons">{neurons}</g>
+        {hover && <Tooltip view={view} sel={hover} layout={layout} />}
+        {outs.map((o, k) => (
+          <text key={`t${k}`} className="target" x={o.x + r + 8} y={o.y - r * 0.6}>
+            {`t ${fmt(view.target[k]!)}`}
+          </text>
         ))}
-        <rect x={layout.lossX - 34} y={lossY - 26} width={68} height={52} rx={8} />
-        <text x={layout.lossX} y={lossY - 6} textAnchor="middle" className="loss-title">
-          L
-        </text>
-        <text
-          x={layout.lossX}
-          y={lossY + 14}
-          textAnchor="middle"
-          data-testid="sample-loss"
-          data-value={view.lossDone ? view.sampleLoss : undefined}
-        >
-          {view.lossDone ? fmt(view.sampleLoss) : '·'}
-        </text>
-      </g>
-      <g className="biases">{biases}</g>
-      <g className="neurons">{neurons}</g>
-      {hover && <Tooltip view={view} sel={hover} layout={layout} />}
-      {outs.map((o, k) => (
-        <text key={`t${k}`} className="target" x={o.x + r + 8} y={o.y - r * 0.6}>
-          {`t ${fmt(view.target[k]!)}`}
-        </text>
-      ))}
-    </svg>
+      </svg>
+      <ExportButtons target={svgRef} name="network" label="the network diagram" />
+    </figure>
   );
 }

@@ -110,11 +110,9 @@ export function HelpDialog() {
           </tr>
         </tbody>
       </table>
-      <form method="dialog">
-        <button type="submit" data-testid="shortcuts-close" autoFocus>
-          Close
-        </button>
-      </form>
+      <button type="button" data-testid="shortcuts-close" autoFocus onClick={() => setHelp(false)}>
+        Close
+      </button>
     </dialog>
   );
 }
