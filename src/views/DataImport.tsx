@@ -42,6 +42,7 @@ export function DataImport() {
     <details className="data-import" data-testid="data-import">
       <summary>Your own data (CSV)</summary>
       <textarea
+        aria-label="CSV text with a header row"
         data-testid="csv-text"
         rows={4}
         placeholder={'X1,X2,Y\n90,40,10\n30,50,25'}

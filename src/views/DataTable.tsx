@@ -302,6 +302,7 @@ export function DataTable() {
                       {canEdit ? (
                         <NumberField
                           testId={`cell-${r}-${c}`}
+                          label={`row ${r + 1}, ${data.columns[c]}`}
                           value={value(r, c)}
                           onApply={(v) => {
                             if (!Number.isFinite(v) || Math.abs(v) > CAPS.maxAbsValue) {

@@ -71,7 +71,7 @@ function Lines({
   return (
     <div className="insight-lines" data-testid={testId}>
       {lines.map((l) => (
-        <div key={l.id} className="line" aria-label={l.label}>
+        <div key={l.id} className="line" role="group" aria-label={l.label}>
           <Tex tex={l.tex} display className={`tex-${l.id}`} />
           {l.note && <p className="note">{l.note}</p>}
         </div>

@@ -147,7 +147,15 @@ export function NetworkDiagram() {
           zValue={sumDone && !fast ? z : undefined}
           aValue={actDone && !fast ? a : undefined}
           deltaValue={backDone && !fast ? d : undefined}
-          ariaLabel={l === 0 ? `input x${j}` : `neuron ${j} of layer ${l}`}
+          ariaLabel={`${names[key] ? `${names[key]}: ` : ''}${l === 0 ? `input ${j}` : `neuron ${j} of layer ${l}`}${
+            fast
+              ? ''
+              : l === 0
+                ? actDone
+                  ? `, ${fmt(a)}`
+                  : ''
+                : `${sumDone ? `, z ${fmt(z)}` : ''}${actDone ? `, a ${fmt(a)}` : ''}${backDone ? `, δ ${fmt(d)}` : ''}`
+          }`}
           name={names[key] ?? ''}
         />,
       );

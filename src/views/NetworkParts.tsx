@@ -36,26 +36,25 @@ export const Edge = memo(function Edge(p: EdgeProps) {
       className={p.className}
       data-testid={p.testId}
       data-sel={p.sel}
-      role="button"
-      tabIndex={0}
       data-value={p.value}
       data-grad={p.gradValue}
-      aria-label={p.ariaLabel}
     >
-      {highlighted && (
-        <line className="halo" x1={p.x1} y1={p.y1} x2={p.x2} y2={p.y2} strokeWidth={p.width + 7} />
-      )}
-      <line
-        className={p.positive ? 'stroke positive' : 'stroke negative'}
-        x1={p.x1}
-        y1={p.y1}
-        x2={p.x2}
-        y2={p.y2}
-        strokeWidth={p.width}
-      />
-      <line className="hit" x1={p.x1} y1={p.y1} x2={p.x2} y2={p.y2} strokeWidth={p.hitWidth} />
+      <g role="button" tabIndex={0} aria-label={p.ariaLabel} className="focus-target">
+        {highlighted && (
+          <line className="halo" x1={p.x1} y1={p.y1} x2={p.x2} y2={p.y2} strokeWidth={p.width + 7} />
+        )}
+        <line
+          className={p.positive ? 'stroke positive' : 'stroke negative'}
+          x1={p.x1}
+          y1={p.y1}
+          x2={p.x2}
+          y2={p.y2}
+          strokeWidth={p.width}
+        />
+        <line className="hit" x1={p.x1} y1={p.y1} x2={p.x2} y2={p.y2} strokeWidth={p.hitWidth} />
+      </g>
       {p.showLabel && (
-        <text className="edge-label" x={p.lx} y={p.ly - 4} textAnchor="middle">
+        <text aria-hidden="true" className="edge-label" x={p.lx} y={p.ly - 4} textAnchor="middle">
           <tspan>{p.label}</tspan>
           {p.grad && (
             <tspan className="grad" x={p.lx} dy="1.15em">
@@ -95,14 +94,13 @@ export const Neuron = memo(function Neuron(p: NeuronProps) {
       className={p.className}
       data-testid={p.testId}
       data-sel={p.sel}
-      role="button"
-      tabIndex={0}
       data-z={p.zValue}
       data-a={p.aValue}
       data-delta={p.deltaValue}
-      aria-label={p.ariaLabel}
     >
-      <circle cx={p.x} cy={p.y} r={p.r} />
+      <g role="button" tabIndex={0} aria-label={p.ariaLabel} className="focus-target">
+        <circle cx={p.x} cy={p.y} r={p.r} />
+      </g>
       {p.labels && p.name && (
         <text
           x={p.input ? p.x : p.x - p.r * 0.75}
@@ -114,12 +112,12 @@ export const Neuron = memo(function Neuron(p: NeuronProps) {
         </text>
       )}
       {p.labels && p.input && (
-        <text x={p.x} y={p.y + 5} textAnchor="middle" className="value">
+        <text aria-hidden="true" x={p.x} y={p.y + 5} textAnchor="middle" className="value">
           {p.a || `x${p.index}`}
         </text>
       )}
       {p.labels && !p.input && (
-        <text x={p.x} y={p.y - p.r * 0.1} textAnchor="middle" className="value">
+        <text aria-hidden="true" x={p.x} y={p.y - p.r * 0.1} textAnchor="middle" className="value">
           <tspan x={p.x} className={p.z ? '' : 'pending'}>
             {p.z ? `z ${p.z}` : 'z'}
           </tspan>
@@ -129,7 +127,7 @@ export const Neuron = memo(function Neuron(p: NeuronProps) {
         </text>
       )}
       {p.labels && p.delta && (
-        <text x={p.x} y={p.y - p.r - 8} textAnchor="middle" className="delta">
+        <text aria-hidden="true" x={p.x} y={p.y - p.r - 8} textAnchor="middle" className="delta">
           {`δ ${p.delta}`}
         </text>
       )}
@@ -156,26 +154,20 @@ interface BiasProps {
 export const Bias = memo(function Bias(p: BiasProps) {
   const w = p.labels ? 26 : p.size;
   return (
-    <g
-      className={p.className}
-      data-testid={p.testId}
-      data-sel={p.sel}
-      role="button"
-      tabIndex={0}
-      data-value={p.value}
-      aria-label={p.ariaLabel}
-    >
-      <line className="bias-link" x1={p.x} y1={p.y} x2={p.nx} y2={p.ny} />
-      <rect
-        x={p.x - w}
-        y={p.y - p.size * 0.8}
-        width={w * 2}
-        height={p.size * 1.6}
-        rx={3}
-        className={p.positive ? 'positive' : 'negative'}
-      />
+    <g className={p.className} data-testid={p.testId} data-sel={p.sel} data-value={p.value}>
+      <g role="button" tabIndex={0} aria-label={p.ariaLabel} className="focus-target">
+        <line className="bias-link" x1={p.x} y1={p.y} x2={p.nx} y2={p.ny} />
+        <rect
+          x={p.x - w}
+          y={p.y - p.size * 0.8}
+          width={w * 2}
+          height={p.size * 1.6}
+          rx={3}
+          className={p.positive ? 'positive' : 'negative'}
+        />
+      </g>
       {p.labels && (
-        <text x={p.x} y={p.y + 4} textAnchor="middle">
+        <text aria-hidden="true" x={p.x} y={p.y + 4} textAnchor="middle">
           {`b ${p.label}`}
         </text>
       )}
@@ -228,7 +220,7 @@ export function Tooltip({ view, sel, layout }: { view: RunView; sel: Selection; 
     <g className="tooltip" pointerEvents="none" data-testid="tooltip">
       <rect x={left} y={top} width={w} height={h} rx={4} />
       {lines.map((l, k) => (
-        <text key={k} x={left + 6} y={top + 16 + k * 15}>
+        <text aria-hidden="true" key={k} x={left + 6} y={top + 16 + k * 15}>
           {l}
         </text>
       ))}

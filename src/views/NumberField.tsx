@@ -6,6 +6,8 @@ export function NumberField(props: {
   value: number;
   onApply: (v: number) => void;
   list?: string;
+  /** The accessible name, when no <label> wraps the field. */
+  label?: string;
 }) {
   const [draft, setDraft] = useState<string | null>(null);
   const apply = () => {
@@ -17,6 +19,7 @@ export function NumberField(props: {
   return (
     <input
       data-testid={props.testId}
+      aria-label={props.label}
       inputMode="decimal"
       list={props.list}
       value={draft ?? String(props.value)}

@@ -170,7 +170,7 @@ describe('guided lessons', () => {
       for (let k = 0; k < 80 && !onWeight; k++) {
         await page.keyboard.press('Tab');
         onWeight = await page.evaluate(
-          () => document.activeElement?.getAttribute('data-testid') === 'w-2-0-1',
+          () => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid') === 'w-2-0-1',
         );
       }
       expect(onWeight).toBe(true);
