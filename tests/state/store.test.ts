@@ -4,7 +4,7 @@ import { findPreset } from '../../src/config/presets.ts';
 import { EXPLODING } from '../fixtures.ts';
 import type { FrameScheduler } from '../../src/state/driver.ts';
 import { SPEEDS } from '../../src/state/speeds.ts';
-import { createLabStore } from '../../src/state/store.ts';
+import { createLabStore, momentLink } from '../../src/state/store.ts';
 
 /** Frames run only when `tick` is called; time advances by 16 ms a frame. */
 const idle = { scheduler: { request: () => 0, cancel: () => undefined } };
@@ -266,5 +266,62 @@ describe('standardisation and the test split', () => {
     const next = store.getState().config;
     expect(next.weights).toEqual(config.weights);
     expect(next.data!.columns).toEqual(['i1', 'i2', 'o1', 'o2']);
+  });
+});
+
+describe('lessons, presenter mode and the history scrubber', () => {
+  it('opens a lesson scene with its selection and insight view; a preset closes the lesson', () => {
+    const store = createLabStore(undefined, idle);
+    const { actions } = store.getState();
+    expect(actions.openLesson('gradient-descent', 0)).toEqual([]);
+    const s = store.getState();
+    expect(s.lesson).toEqual({ name: 'gradient-descent', scene: 0 });
+    expect(s.insight).toBe('slope');
+    expect(s.selection).toEqual({ kind: 'weight', layer: 1, to: 0, from: 0 });
+    expect(s.view.position.micro).toBe(3);
+    expect(actions.openLesson('nope', 0)[0]).toMatch(/^lesson: no lesson named "nope"/);
+    actions.loadPreset('xor');
+    expect(store.getState().lesson).toBeNull();
+  });
+
+  it('presenter mode hides the setup and the data; the link carries it', () => {
+    const store = createLabStore(undefined, idle);
+    store.getState().actions.setPresenter(true);
+    const s = store.getState();
+    expect(s.hidden).toMatchObject({ setup: true, data: true, chain: false });
+    s.actions.togglePanel('chain');
+    expect(store.getState().hidden.chain).toBe(true);
+    s.actions.setTheme('dark');
+    expect(momentLink(store.getState())).toMatch(/&present=1&theme=dark$/);
+  });
+
+  it('seeks back and forth over the run, reproducing the same parameters', () => {
+    const store = createLabStore(findPreset('xor')!.config, idle);
+    const { actions } = store.getState();
+    for (let k = 0; k < 3; k++) actions.step('epoch');
+    const end = store.getState().view.params.slice();
+    const horizon = store.getState().horizon;
+    expect(horizon).toBe(48);
+    actions.seek(16);
+    expect(store.getState().view.position.update).toBe(16);
+    actions.step('epoch');
+    const at32 = store.getState().view.params.slice();
+    actions.seek(48);
+    expect(Array.from(store.getState().view.params)).toEqual(Array.from(end));
+    actions.seek(32);
+    expect(Array.from(store.getState().view.params)).toEqual(Array.from(at32));
+    actions.seek(1e9);
+    expect(store.getState().view.position.update).toBe(48);
+  });
+
+  it('records the mean gradient size of each layer as training goes', () => {
+    const store = createLabStore(findPreset('deep-chain')!.config, idle);
+    const { actions } = store.getState();
+    actions.step('batch');
+    actions.step('batch');
+    const layers = store.getState().layerSeries;
+    expect(layers.length).toBe(3);
+    expect(layers.every((s) => s.length === 3)).toBe(true);
+    expect(layers.every((s) => s.y(0) > 0)).toBe(true);
   });
 });
