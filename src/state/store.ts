@@ -466,6 +466,7 @@ export function createLabStore(
           ...(scene && scene.insight ? { insight: scene.insight } : {}),
           ...(flags.theme ? { theme: flags.theme } : {}),
           ...(flags.presenter !== undefined ? { presenter: flags.presenter } : {}),
+          ...(flags.presenter && !get().presenter ? { hidden: { ...get().hidden, setup: true, data: true } } : {}),
         });
         return [];
       },

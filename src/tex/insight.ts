@@ -94,7 +94,7 @@ export function slopeTex(d: SlopeData): TexLine[] {
     {
       id: 'step',
       label: 'gradient descent step',
-      tex: `${d.symbol}_{\\text{new}} = ${d.symbol} - \\alpha\\cdot\\text{slope} = ${tex(d.value)} - ${tex(d.rate)}\\cdot ${tex(d.slope, true)} = ${tex(next)}`,
+      tex: `{${d.symbol}}_{\\text{new}} = ${d.symbol} - \\alpha\\cdot\\text{slope} = ${tex(d.value)} - ${tex(d.rate)}\\cdot ${tex(d.slope, true)} = ${tex(next)}`,
     },
   ];
 }

@@ -87,3 +87,34 @@ export function neuronTex(n: NeuronData): TexLine[] {
   });
   return lines;
 }
+
+const FN: Record<ActivationName, string> = {
+  sigmoid: '\\sigma',
+  tanh: '\\tanh',
+  relu: '\\operatorname{ReLU}',
+  'leaky-relu': '\\operatorname{LReLU}',
+  linear: '',
+  softmax: '\\operatorname{softmax}',
+};
+
+/** One line for the computation a forward step just did: the weighted sum with numbers, then the activation. */
+export function forwardNowTex(n: NeuronData): string {
+  const terms = n.weights.map((w, i) => `${tex(w, true)}\\cdot ${tex(n.inputs[i]!, true)}`);
+  const shown = terms.length > 4 ? [...terms.slice(0, 3), '\\dots'] : terms;
+  const f = FN[n.activation!];
+  return `${zSym(n.layer, n.index)} = ${shown.join(' + ')} + ${tex(n.bias, true)} = ${tex(n.z)},\\quad ${aSym(n.layer, n.index)} = ${f ? `${f}(${tex(n.z)})` : tex(n.z)} = ${tex(n.a)}`;
+}
+
+/** One line for a backward step: δ = ∂L/∂a · f′(z) (softmax outputs: δ as computed). */
+export function backwardNowTex(
+  l: number,
+  j: number,
+  dLda: number,
+  slope: number,
+  delta: number,
+  softmax: boolean,
+): string {
+  return softmax
+    ? `${deltaSym(l, j)} = ${partial('L', zSym(l, j))} = ${tex(delta)}`
+    : `${deltaSym(l, j)} = ${partial('L', aSym(l, j))}\\,f'(${zSym(l, j)}) = ${tex(dLda, true)}\\cdot ${tex(slope, true)} = ${tex(delta)}`;
+}

@@ -10,6 +10,7 @@ import { LossCurve } from './LossCurve.tsx';
 import { Notice, Share } from './Share.tsx';
 import { SetupEditor } from './SetupEditor.tsx';
 import { NetworkDiagram } from './Network.tsx';
+import { CurrentStep } from './CurrentStep.tsx';
 import { Insights } from './Insights.tsx';
 import { LessonBar, LessonList } from './Lessons.tsx';
 import { HelpDialog, Scrubber, ViewControls } from './ViewBar.tsx';
@@ -76,6 +77,7 @@ function Layout() {
       <LessonBar />
       <div className="layout">
         <div className="left">
+          <CurrentStep />
           <NetworkDiagram />
           <Legend />
           <Scrubber />

@@ -5,6 +5,7 @@ import { weightIndex } from '../core/network.ts';
 import { chainTex } from '../tex/chain.ts';
 import type { TexLine } from '../tex/chain.ts';
 import { neuronTex } from '../tex/neuron.ts';
+import type { NeuronData } from '../tex/neuron.ts';
 import { paramOf, selectedIndex, selectionKey } from '../state/snapshot.ts';
 import type { RunView, Selection } from '../state/snapshot.ts';
 import { NumberField } from './NumberField.tsx';
@@ -18,29 +19,30 @@ function title(sel: Selection): string {
   return `weight w(${sel.layer})${sel.to}${sel.from}`;
 }
 
-function linesFor(view: RunView, sel: Selection): TexLine[] {
+/** What the panels need of neuron j of layer l at the displayed moment. */
+export function neuronData(view: RunView, l: number, j: number): NeuronData {
   const net = view.net;
-  if (sel.kind === 'neuron') {
-    const l = sel.layer;
-    const j = sel.index;
-    const k = net.nOff[l]! + j;
-    const nin = l > 0 ? net.sizes[l - 1]! : 0;
-    return neuronTex({
-      layer: l,
-      index: j,
-      activation: l > 0 ? net.activations[l - 1]! : null,
-      weights: Array.from({ length: nin }, (_, i) => view.params[weightIndex(net, l, j, i)]!),
-      inputs: Array.from({ length: nin }, (_, i) => view.neurons.a[net.nOff[l - 1]! + i]!),
-      bias: l > 0 ? view.params[net.bOff[l]! + j]! : 0,
-      z: view.neurons.z[k]!,
-      a: view.neurons.a[k]!,
-      delta: view.neurons.delta[k]!,
-      sumDone: view.neurons.sumDone[k] === 1,
-      actDone: view.neurons.actDone[k] === 1,
-      backDone: view.neurons.backDone[k] === 1,
-      inputsReady: l === 0 ? view.neurons.actDone[k] === 1 : view.neurons.actDone[net.nOff[l - 1]!] === 1,
-    });
-  }
+  const k = net.nOff[l]! + j;
+  const nin = l > 0 ? net.sizes[l - 1]! : 0;
+  return {
+    layer: l,
+    index: j,
+    activation: l > 0 ? net.activations[l - 1]! : null,
+    weights: Array.from({ length: nin }, (_, i) => view.params[weightIndex(net, l, j, i)]!),
+    inputs: Array.from({ length: nin }, (_, i) => view.neurons.a[net.nOff[l - 1]! + i]!),
+    bias: l > 0 ? view.params[net.bOff[l]! + j]! : 0,
+    z: view.neurons.z[k]!,
+    a: view.neurons.a[k]!,
+    delta: view.neurons.delta[k]!,
+    sumDone: view.neurons.sumDone[k] === 1,
+    actDone: view.neurons.actDone[k] === 1,
+    backDone: view.neurons.backDone[k] === 1,
+    inputsReady: l === 0 ? view.neurons.actDone[k] === 1 : view.neurons.actDone[net.nOff[l - 1]!] === 1,
+  };
+}
+
+function linesFor(view: RunView, sel: Selection): TexLine[] {
+  if (sel.kind === 'neuron') return neuronTex(neuronData(view, sel.layer, sel.index));
   const chain = view.chain!;
   const p = selectedIndex(view, sel);
   const pos = view.position;

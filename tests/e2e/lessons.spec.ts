@@ -130,6 +130,41 @@ describe('guided lessons', () => {
     expect(s.errors).toEqual([]);
   });
 
+  it('every scene of every lesson renders every insight view without a formula error', async () => {
+    const { page } = s;
+    const lessons = await page
+      .locator('[data-testid^="lesson-"]')
+      .evaluateAll((els) =>
+        els
+          .map((e) => e.getAttribute('data-testid')!)
+          .filter(
+            (id) =>
+              /^lesson-[a-z-]+$/.test(id) &&
+              id !== 'lesson-bar' &&
+              id !== 'lesson-caption' &&
+              id !== 'lesson-next' &&
+              id !== 'lesson-close',
+          ),
+      );
+    expect(lessons.length).toBe(9);
+    let scenes = 0;
+    for (const id of lessons) {
+      await page.getByTestId(id).click();
+      for (;;) {
+        scenes++;
+        for (const tab of ['slope', 'check', 'neuron', 'layers', 'boundary']) {
+          await page.getByTestId(`insight-${tab}`).click();
+          const bad = await page.evaluate(() => document.body.textContent!.includes('[formula error'));
+          expect(bad, `${id} scene ${scenes} ${tab}`).toBe(false);
+        }
+        if (await page.getByTestId('scene-next').isDisabled()) break;
+        await page.getByTestId('scene-next').click();
+      }
+    }
+    expect(scenes).toBe(25);
+    expect(s.errors).toEqual([]);
+  });
+
   it('a scene opens from its link, in presenter mode', async () => {
     const c = await openApp('#v=1&lesson=gradient-descent&scene=2&present=1');
     try {
