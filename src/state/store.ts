@@ -113,7 +113,7 @@ export interface LabState {
   /** The test-set loss at the same points (empty without a test set). */
   readonly testSeries: LossSeries;
   /**
-   * Per layer (index l − 1), the mean |∂L/∂w| of its weights over (up to 256 rows of) the training
+   * Per layer (index l − 1), the mean |∂L/∂w| of its weights over (up to 128 rows of) the training
    * data, recorded at most ten times a second while training: the vanishing-gradient view.
    */
   readonly layerSeries: readonly LossSeries[];
@@ -218,15 +218,16 @@ export function createLabStore(
   let layerSeries: LossSeries[] = [];
   let gradWs: { net: Network; ws: Workspace; g: Float64Array; rows: Dataset } | null = null;
   let lastGradUpdate = -1;
+  let lastGradTime = -Infinity;
   /** Records the per-layer gradient size at the current parameters (once per update reached). */
-  const recordLayers = () => {
+  const recordLayers = (fast: boolean) => {
     const net = stepper.net;
     if (!gradWs || gradWs.net !== net) {
       const rows =
-        stepper.data.n > 256
+        stepper.data.n > 128
           ? selectRows(
               stepper.data,
-              Array.from({ length: 256 }, (_, k) => Math.floor((k * stepper.data.n) / 256)),
+              Array.from({ length: 128 }, (_, k) => Math.floor((k * stepper.data.n) / 128)),
             )
           : stepper.data;
       gradWs = { net, ws: createWorkspace(net), g: new Float64Array(net.paramCount), rows };
@@ -234,6 +235,9 @@ export function createLabStore(
       lastGradUpdate = -1;
     }
     if (stepper.update === lastGradUpdate && layerSeries[0]!.length > 0) return;
+    // while training flat out, twice a second is plenty for this curve (it costs a gradient pass)
+    if (fast && now() - lastGradTime < 500) return;
+    lastGradTime = now();
     lastGradUpdate = stepper.update;
     datasetGradient(net, stepper.params, gradWs.rows, gradWs.ws, gradWs.g);
     const x = stepper.update / stepper.updatesPerEpoch;
@@ -255,7 +259,7 @@ export function createLabStore(
       const view = snapshot(stepper, selection, stepper.datasetLoss());
       if (display) {
         lastDisplay = now();
-        recordLayers();
+        recordLayers(get().playing && SPEEDS[get().speed]!.kind !== 'steps');
       }
       const horizon = Math.max(extra.horizon ?? get().horizon, stepper.update);
       set(display ? { ...extra, view, display: view, horizon, layerSeries } : { ...extra, view, horizon });
@@ -466,7 +470,9 @@ export function createLabStore(
           ...(scene && scene.insight ? { insight: scene.insight } : {}),
           ...(flags.theme ? { theme: flags.theme } : {}),
           ...(flags.presenter !== undefined ? { presenter: flags.presenter } : {}),
-          ...(flags.presenter && !get().presenter ? { hidden: { ...get().hidden, setup: true, data: true } } : {}),
+          ...(flags.presenter && !get().presenter
+            ? { hidden: { ...get().hidden, setup: true, data: true } }
+            : {}),
         });
         return [];
       },
@@ -542,7 +548,7 @@ export function createLabStore(
     };
 
     recordPoint();
-    recordLayers();
+    recordLayers(false);
     const first = snapshot(stepper, defaultSelection(initial), stepper.datasetLoss());
     return {
       config: initial,

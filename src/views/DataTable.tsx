@@ -23,7 +23,7 @@ import { predictRows, saturation, SATURATED_SLOPE } from '../core/inspect.ts';
 import { fmt } from '../tex/format.ts';
 import { DataImport } from './DataImport.tsx';
 import { NumberField } from './NumberField.tsx';
-import { useLab } from './store-context.tsx';
+import { useLab, useSlowDisplay } from './store-context.tsx';
 
 const PAGE = 12;
 
@@ -66,7 +66,7 @@ function editable(config: Config): boolean {
 function Scaling() {
   const config = useLab((s) => s.config);
   const data = useLab((s) => s.data);
-  const view = useLab((s) => s.display);
+  const view = useSlowDisplay();
   const setStandardize = useLab((s) => s.actions.setStandardize);
   const [errors, setErrors] = useState<string[]>([]);
   const depth = config.layers.length - 1;
@@ -76,7 +76,9 @@ function Scaling() {
     if (depth < 2) return null;
     const scaled = data.scaling ? scaleDataset(data.raw, data.scaling) : data.raw;
     return saturation(view.net, view.params, scaled);
-  }, [view, data, depth]);
+    // the parameters change only at an update or with a new setup (a new network)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [view.net, view.position.update, data, depth]);
   const ranges = useMemo(() => {
     const out: { name: string; lo: number; hi: number }[] = [];
     for (let c = 0; c < nIn; c++) {
@@ -197,7 +199,7 @@ function GeneratedOptions({ onErrors }: { onErrors: (e: string[]) => void }) {
 export function DataTable() {
   const config = useLab((s) => s.config);
   const data = useLab((s) => s.data);
-  const view = useLab((s) => s.display);
+  const view = useSlowDisplay();
   const trainOn = useLab((s) => s.actions.trainOn);
   const [page, setPage] = useState(0);
   const [errors, setErrors] = useState<string[]>([]);
@@ -229,7 +231,8 @@ export function DataTable() {
     if (outMean && outSd)
       for (let k = 0; k < out.length; k++) out[k] = out[k]! * outSd[k % nOut]! + outMean[k % nOut]!;
     return out;
-  }, [view, data, from, to, nOut]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [view.net, view.position.update, data, from, to, nOut]);
 
   const spec = config.dataset;
   const held = spec && 'n' in spec ? testRowCount(spec.n, spec.test) : 0;

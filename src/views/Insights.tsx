@@ -24,7 +24,8 @@ import { paramOf } from '../state/snapshot.ts';
 import type { RunView, Selection } from '../state/snapshot.ts';
 import type { DataInfo } from '../state/store.ts';
 import { Tex } from './Tex.tsx';
-import { useLab, useNames } from './store-context.tsx';
+import { SPEEDS } from '../state/speeds.ts';
+import { useLab, useNames, useSlowDisplay } from './store-context.tsx';
 
 const TAB_LABELS: Record<InsightName, string> = {
   slope: 'Loss along a weight',
@@ -130,7 +131,9 @@ function SlopeView({ view, data, sel }: { view: RunView; data: DataInfo; sel: Se
       tangent: [t0, t1].map((t) => ({ x: t, y: loss + slope * (t - w) })),
       rows: rows.n,
     };
-  }, [view, data, p]);
+    // the parameters change only at an update or with a new setup (a new network)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [view.net, view.position.update, view.learningRate, data, p]);
   const sym = symbolOf(sel, names);
   const { x, y } = chart;
   if (!Number.isFinite(chart.loss) || !Number.isFinite(chart.slope) || !Number.isFinite(chart.w)) {
@@ -230,7 +233,9 @@ function CheckView({ view, data, sel }: { view: RunView; data: DataInfo; sel: Se
     const up = lossAt(net, view.params, rows, k, w + h);
     const down = lossAt(net, view.params, rows, k, w - h);
     return { analytic: g[k]!, numeric: (up - down) / (2 * h), h, up, down };
-  }, [view, data, p]);
+    // the parameters change only at an update or with a new setup (a new network)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [view.net, view.position.update, view.learningRate, data, p]);
   return (
     <div
       data-testid="check-values"
@@ -259,7 +264,8 @@ function NeuronView({ view, data, sel }: { view: RunView; data: DataInfo; sel: S
     );
     const inputs = Array.from(ws.a.subarray(net.nOff[layer - 1]!, net.nOff[layer - 1]! + nin));
     return { layer, index, weights, inputs, row };
-  }, [view, data, layer, index]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [view.net, view.position.update, view.position.row, data, layer, index]);
   if (!s) return <p className="note">Select a neuron after the input layer (or one of its weights).</p>;
   const n = similarity(s);
   return (
@@ -272,8 +278,7 @@ function NeuronView({ view, data, sel }: { view: RunView; data: DataInfo; sel: S
   );
 }
 
-function LayersView() {
-  const view = useLab((s) => s.display);
+function LayersView({ view }: { view: RunView }) {
   const layerSeries = useLab((s) => s.layerSeries);
   const net = view.net;
   const chart = useMemo(() => {
@@ -363,9 +368,11 @@ function LayersView() {
   );
 }
 
-const GRID = 72;
+/** Cells per side of the boundary's grid: finer when paused, coarser (cheaper) while training fast. */
+const GRID_FINE = 72;
+const GRID_FAST = 36;
 
-function BoundaryView({ view, data }: { view: RunView; data: DataInfo }) {
+function BoundaryView({ view, data, fast }: { view: RunView; data: DataInfo; fast: boolean }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const net = view.net;
   const size = 260;
@@ -398,6 +405,7 @@ function BoundaryView({ view, data }: { view: RunView; data: DataInfo }) {
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
     const nOut = net.sizes[net.depth]!;
+    const GRID = fast ? GRID_FAST : GRID_FINE;
     const grid = new Float64Array(GRID * GRID * 2);
     for (let gy = 0; gy < GRID; gy++) {
       for (let gx = 0; gx < GRID; gx++) {
@@ -439,7 +447,8 @@ function BoundaryView({ view, data }: { view: RunView; data: DataInfo }) {
         ctx.stroke();
       }
     }
-  }, [view, data, net, extent, tRange]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [view.net, view.position.update, data, net, extent, tRange, fast]);
   if (net.sizes[0] !== 2)
     return (
       <p className="note">The decision boundary is drawn for two inputs; this network has {net.sizes[0]}.</p>
@@ -465,7 +474,11 @@ function BoundaryView({ view, data }: { view: RunView; data: DataInfo }) {
 export function Insights() {
   const insight = useLab((s) => s.insight);
   const setInsight = useLab((s) => s.actions.setInsight);
-  const view = useLab((s) => s.display);
+  // views of one moment (slope, check, neuron) hold still while training runs fast; the boundary and
+  // the gradients by layer follow once a second
+  const fast = useLab((s) => s.playing && SPEEDS[s.speed]!.kind !== 'steps');
+  const moment = insight === 'slope' || insight === 'check' || insight === 'neuron';
+  const view = useSlowDisplay(1000, moment);
   const data = useLab((s) => s.data);
   const selection = useLab((s) => s.selection);
   const param = selection && selection.kind !== 'neuron' ? selection : null;
@@ -488,6 +501,11 @@ export function Insights() {
         ))}
       </div>
       <div id="insight-panel" role="tabpanel" aria-labelledby={`tab-${insight}`}>
+        {fast && moment && (
+          <p className="note" data-testid="insight-frozen">
+            Shown for update {view.position.update}: this view follows again when training pauses or steps.
+          </p>
+        )}
         {(insight === 'slope' || insight === 'check') && !param && (
           <p className="note">Select a weight or a bias in the diagram.</p>
         )}
@@ -495,8 +513,8 @@ export function Insights() {
         {insight === 'check' && param && <CheckView view={view} data={data} sel={param} />}
         {insight === 'neuron' && selection && <NeuronView view={view} data={data} sel={selection} />}
         {insight === 'neuron' && !selection && <p className="note">Select a neuron.</p>}
-        {insight === 'layers' && <LayersView />}
-        {insight === 'boundary' && <BoundaryView view={view} data={data} />}
+        {insight === 'layers' && <LayersView view={view} />}
+        {insight === 'boundary' && <BoundaryView view={view} data={data} fast={fast} />}
       </div>
     </section>
   );

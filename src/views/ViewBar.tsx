@@ -119,7 +119,8 @@ export function HelpDialog() {
 
 export function Scrubber() {
   const horizon = useLab((s) => s.horizon);
-  const update = useLab((s) => s.view.position.update);
+  // follows the display (~10 Hz while training fast): a slider moving every frame costs layout
+  const update = useLab((s) => s.display.position.update);
   const upe = useLab((s) => s.view.updatesPerEpoch);
   const seek = useLab((s) => s.actions.seek);
   if (horizon < 1) return null;

@@ -1,7 +1,9 @@
 /** The store of this app instance, handed down by context; components read it with small selectors. */
-import { createContext, useContext, useMemo } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { findPreset } from '../config/presets.ts';
+import type { RunView } from '../state/snapshot.ts';
+import { SPEEDS } from '../state/speeds.ts';
 import type { LabState, LabStore } from '../state/store.ts';
 
 export const StoreContext = createContext<LabStore | null>(null);
@@ -43,4 +45,41 @@ export function useNames(): Readonly<Record<string, string>> {
     });
     return out;
   }, [name, columns, layers]);
+}
+
+/**
+ * The displayed moment for views that cost more than a frame to compute (the insight views, the data
+ * table): the same as `display`, except while playing faster than lecture pace, when it follows at
+ * most once per `intervalMs` — or not at all with `freezeWhileFast` (views of one moment, updated
+ * when training pauses).
+ */
+export function useSlowDisplay(intervalMs = 1000, freezeWhileFast = false): RunView {
+  const store = useLabStore();
+  const [view, setView] = useState(() => store.getState().display);
+  useEffect(() => {
+    let last = 0;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const show = () => {
+      timer = null;
+      last = performance.now();
+      setView(store.getState().display);
+    };
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.display === prev.display) return;
+      const fast = s.playing && SPEEDS[s.speed]!.kind !== 'steps';
+      if (fast && freezeWhileFast) return;
+      const wait = intervalMs - (performance.now() - last);
+      if (!fast || wait <= 0) {
+        if (timer) clearTimeout(timer);
+        show();
+      } else if (!timer) {
+        timer = setTimeout(show, wait);
+      }
+    });
+    return () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    };
+  }, [store, intervalMs, freezeWhileFast]);
+  return view;
 }
