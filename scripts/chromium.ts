@@ -20,6 +20,7 @@ export const CHROMIUM_ARGS = [
 
 export async function launchChromium(
   viewport = { width: 1280, height: 800 },
+  device: { hasTouch?: boolean; colorScheme?: 'light' | 'dark' } = {},
 ): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'backprop-lab-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -27,6 +28,8 @@ export async function launchChromium(
     headless: true,
     viewport,
     args: CHROMIUM_ARGS,
+    ...(device.hasTouch ? { hasTouch: true } : {}),
+    ...(device.colorScheme ? { colorScheme: device.colorScheme } : {}),
   });
   return {
     context,

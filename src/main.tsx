@@ -14,6 +14,8 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 const store = createLabStore();
 exposeApi(store);
+// the reader's system theme, unless a link asks for one
+if (window.matchMedia?.('(prefers-color-scheme: dark)').matches) store.getState().actions.setTheme('dark');
 openFromAddressBar(store);
 syncAddressBar(store);
 createRoot(root).render(

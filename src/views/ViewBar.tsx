@@ -39,7 +39,7 @@ export function ViewControls() {
         onClick={() => actions.setTheme(theme === 'dark' ? 'light' : 'dark')}
         title="Light or dark theme (T)"
       >
-        {theme === 'dark' ? 'Light theme' : 'Dark theme'}
+        Dark theme
       </button>
       <button type="button" data-testid="fullscreen" onClick={toggleFullscreen} title="Fullscreen (F)">
         Fullscreen

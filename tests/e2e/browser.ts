@@ -15,8 +15,12 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openApp(path = '', viewport = { width: 1280, height: 800 }): Promise<Session> {
-  const browser = await launchChromium(viewport);
+export async function openApp(
+  path = '',
+  viewport = { width: 1280, height: 800 },
+  device: { hasTouch?: boolean; colorScheme?: 'light' | 'dark' } = {},
+): Promise<Session> {
+  const browser = await launchChromium(viewport, device);
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));

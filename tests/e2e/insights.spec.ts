@@ -56,3 +56,31 @@ describe('insight views', () => {
     expect(s.errors).toEqual([]);
   });
 });
+
+describe('on a tablet', () => {
+  it('works by touch: tap a lesson, a weight, the step button; the system’s dark theme is followed', async () => {
+    const t = await openApp('', { width: 1024, height: 768 }, { hasTouch: true, colorScheme: 'dark' });
+    try {
+      const { page } = t;
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+      await page.getByTestId('lesson-backprop').tap();
+      expect(await page.getByTestId('scene-count').textContent()).toBe('scene 1 of 3');
+      await page.getByTestId('w-2-1-1').locator('line.hit').tap({ force: true });
+      expect(await page.getByTestId('chain-panel').textContent()).toContain('w8');
+      await page.getByTestId('step').tap();
+      expect(await page.getByTestId('w-2-1-1').getAttribute('data-grad')).not.toBeNull();
+      // touch targets are at least 44 px
+      const small = await page.evaluate(() =>
+        [...document.querySelectorAll('button')]
+          .filter((b) => b.getBoundingClientRect().width > 0)
+          .filter((b) => b.getBoundingClientRect().height < 44 || b.getBoundingClientRect().width < 44)
+          .map((b) => b.textContent),
+      );
+      expect(small).toEqual([]);
+      await screenshot(page, 'tablet');
+      expect(t.errors).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+});
