@@ -86,7 +86,7 @@ export interface LabActions {
   /** Changes the options of a generated data set (points, noise, its seed, the test fraction). */
   setGenerated(patch: { n?: number; noise?: number; seed?: number; test?: number }): string[];
   setTheme(theme: Theme): void;
-  /** Presenter mode: large numbers, high contrast; turning it on hides the setup and data panels. */
+  /** Presenter mode: large numbers, high contrast; it hides the setup and data panels (off: shows them). */
   setPresenter(on: boolean): void;
   togglePanel(panel: PanelName): void;
   setHelp(open: boolean): void;
@@ -480,7 +480,7 @@ export function createLabStore(
         set({ theme });
       },
       setPresenter(on) {
-        set({ presenter: on, ...(on ? { hidden: { ...get().hidden, setup: true, data: true } } : {}) });
+        set({ presenter: on, hidden: { ...get().hidden, setup: on, data: on } });
       },
       togglePanel(panel) {
         const hidden = get().hidden;

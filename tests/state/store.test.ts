@@ -325,3 +325,12 @@ describe('lessons, presenter mode and the history scrubber', () => {
     expect(layers.every((s) => s.y(0) > 0)).toBe(true);
   });
 });
+
+describe('presenter mode off', () => {
+  it('brings the setup and data panels back', () => {
+    const store = createLabStore(undefined, idle);
+    store.getState().actions.setPresenter(true);
+    store.getState().actions.setPresenter(false);
+    expect(store.getState().hidden).toMatchObject({ setup: false, data: false });
+  });
+});
