@@ -28,13 +28,9 @@ import { DEFAULT_PRESET, findPreset } from '../config/presets.ts';
 import type { Config, DataRows, Standardize } from '../config/schema.ts';
 import type { Granularity } from '../core/stepper.ts';
 import { Stepper } from '../core/stepper.ts';
-import { selectRows } from '../core/datasets.ts';
-import type { Dataset } from '../core/datasets.ts';
-import { createWorkspace } from '../core/network.ts';
-import type { Network, Workspace } from '../core/network.ts';
-import { datasetGradient } from '../core/train.ts';
 import { browserScheduler, createPlayDriver } from './driver.ts';
 import type { FrameScheduler } from './driver.ts';
+import { LayerGradients } from './layer-gradients.ts';
 import { LossSeries } from './series.ts';
 import { parseSelection, snapshot } from './snapshot.ts';
 import type { RunView, Selection } from './snapshot.ts';
@@ -215,40 +211,7 @@ export function createLabStore(
   let stepper = new Stepper(firstRun);
   const series = new LossSeries();
   const testSeries = new LossSeries();
-  let layerSeries: LossSeries[] = [];
-  let gradWs: { net: Network; ws: Workspace; g: Float64Array; rows: Dataset } | null = null;
-  let lastGradUpdate = -1;
-  let lastGradTime = -Infinity;
-  /** Records the per-layer gradient size at the current parameters (once per update reached). */
-  const recordLayers = (fast: boolean) => {
-    const net = stepper.net;
-    if (!gradWs || gradWs.net !== net) {
-      const rows =
-        stepper.data.n > 128
-          ? selectRows(
-              stepper.data,
-              Array.from({ length: 128 }, (_, k) => Math.floor((k * stepper.data.n) / 128)),
-            )
-          : stepper.data;
-      gradWs = { net, ws: createWorkspace(net), g: new Float64Array(net.paramCount), rows };
-      layerSeries = Array.from({ length: net.depth }, () => new LossSeries());
-      lastGradUpdate = -1;
-    }
-    if (stepper.update === lastGradUpdate && layerSeries[0]!.length > 0) return;
-    // while training flat out, twice a second is plenty for this curve (it costs a gradient pass)
-    if (fast && now() - lastGradTime < 500) return;
-    lastGradTime = now();
-    lastGradUpdate = stepper.update;
-    datasetGradient(net, stepper.params, gradWs.rows, gradWs.ws, gradWs.g);
-    const x = stepper.update / stepper.updatesPerEpoch;
-    for (let l = 1; l <= net.depth; l++) {
-      const from = net.wOff[l]!;
-      const to = net.bOff[l]!;
-      let sum = 0;
-      for (let k = from; k < to; k++) sum += Math.abs(gradWs.g[k]!);
-      layerSeries[l - 1]!.push(x, sum / (to - from));
-    }
-  };
+  const layers = new LayerGradients();
   let pending = 0; // fractional micro-steps owed at lecture pace
   let chunk = 1; // updates per fast chunk, adapted to the frame budget
 
@@ -259,10 +222,14 @@ export function createLabStore(
       const view = snapshot(stepper, selection, stepper.datasetLoss());
       if (display) {
         lastDisplay = now();
-        recordLayers(get().playing && SPEEDS[get().speed]!.kind !== 'steps');
+        layers.record(stepper, get().playing && SPEEDS[get().speed]!.kind !== 'steps', now());
       }
       const horizon = Math.max(extra.horizon ?? get().horizon, stepper.update);
-      set(display ? { ...extra, view, display: view, horizon, layerSeries } : { ...extra, view, horizon });
+      set(
+        display
+          ? { ...extra, view, display: view, horizon, layerSeries: layers.series }
+          : { ...extra, view, horizon },
+      );
     };
     const epochX = () => stepper.update / stepper.updatesPerEpoch;
     const recordPoint = () => {
@@ -274,12 +241,12 @@ export function createLabStore(
     const truncate = (x: number) => {
       series.truncateAfter(x);
       testSeries.truncateAfter(x);
-      for (const l of layerSeries) l.truncateAfter(x);
+      layers.truncateAfter(x);
     };
     const clearSeries = () => {
       series.clear();
       testSeries.clear();
-      gradWs = null;
+      layers.reset();
     };
     /** After steps: a point per completed update (the series drops anything past the position). */
     const afterSteps = (updatesBefore: number) => {
@@ -548,7 +515,7 @@ export function createLabStore(
     };
 
     recordPoint();
-    recordLayers(false);
+    layers.record(stepper, false, now());
     const first = snapshot(stepper, defaultSelection(initial), stepper.datasetLoss());
     return {
       config: initial,
@@ -557,7 +524,7 @@ export function createLabStore(
       display: first,
       series,
       testSeries,
-      layerSeries,
+      layerSeries: layers.series,
       data: dataInfo(firstRun),
       playing: false,
       speed: DEFAULT_SPEED,

@@ -15,7 +15,7 @@ import { selectRows } from '../core/datasets.ts';
 import type { Dataset } from '../core/datasets.ts';
 import { predictRows } from '../core/inspect.ts';
 import { createWorkspace, forwardAll, loadInput } from '../core/network.ts';
-import type { Network } from '../core/network.ts';
+import type { Network, Workspace } from '../core/network.ts';
 import { datasetGradient, datasetLoss } from '../core/train.ts';
 import { fmt } from '../tex/format.ts';
 import { checkTex, relativeError, similarity, similarityTex, slopeTex } from '../tex/insight.ts';
@@ -23,6 +23,7 @@ import { bSym, wSym } from '../tex/symbols.ts';
 import { paramOf } from '../state/snapshot.ts';
 import type { RunView, Selection } from '../state/snapshot.ts';
 import type { DataInfo } from '../state/store.ts';
+import { ChartAxes } from './ChartAxes.tsx';
 import { Tex } from './Tex.tsx';
 import { SPEEDS } from '../state/speeds.ts';
 import { useLab, useNames, useSlowDisplay } from './store-context.tsx';
@@ -56,10 +57,32 @@ function symbolOf(sel: Selection, names: Readonly<Record<string, string>>): stri
   return 'z';
 }
 
-function lossAt(net: Network, params: Float64Array, data: Dataset, k: number, v: number): number {
+/** The training loss (of `rows`) with parameter k set to v, the others as they are. */
+function lossAt(
+  net: Network,
+  params: Float64Array,
+  rows: Dataset,
+  k: number,
+  v: number,
+  ws = createWorkspace(net),
+): number {
   const p = params.slice();
   p[k] = v;
-  return datasetLoss(net, p, data, createWorkspace(net));
+  return datasetLoss(net, p, rows, ws);
+}
+
+/** What the slope and the gradient check share: the rows used, and ∂L/∂θ_k by backpropagation over them. */
+function gradientAt(
+  view: RunView,
+  data: DataInfo,
+  k: number,
+): { rows: Dataset; gradient: number; ws: Workspace } {
+  const net = view.net;
+  const rows = rowsOf(data.train);
+  const ws = createWorkspace(net);
+  const g = new Float64Array(net.paramCount);
+  datasetGradient(net, view.params, rows, ws, g);
+  return { rows, gradient: g[k]!, ws };
 }
 
 function Lines({
@@ -91,18 +114,15 @@ function SlopeView({ view, data, sel }: { view: RunView; data: DataInfo; sel: Se
   const chart = useMemo(() => {
     const net = view.net;
     const k = paramIndex(net, p);
-    const rows = rowsOf(data.train);
+    const { rows, gradient: slope, ws } = gradientAt(view, data, k);
     const w = view.params[k]!;
-    const g = new Float64Array(net.paramCount);
-    datasetGradient(net, view.params, rows, createWorkspace(net), g);
-    const slope = g[k]!;
     const step = view.learningRate * slope;
     const R = Math.max(1, Math.abs(w) * 0.75, Math.abs(step) * 3);
     const xs = Array.from({ length: 81 }, (_, q) => w - R + (2 * R * q) / 80);
-    const pts = xs.map((x) => ({ x, y: lossAt(net, view.params, rows, k, x) }));
-    const loss = lossAt(net, view.params, rows, k, w);
+    const pts = xs.map((x) => ({ x, y: lossAt(net, view.params, rows, k, x, ws) }));
+    const loss = lossAt(net, view.params, rows, k, w, ws);
     const next = w - step;
-    const nextLoss = lossAt(net, view.params, rows, k, next);
+    const nextLoss = lossAt(net, view.params, rows, k, next, ws);
     const finite = pts.filter((q) => Number.isFinite(q.y));
     const lo = Math.min(...finite.map((q) => q.y), loss);
     const hi = Math.max(...finite.map((q) => q.y), loss);
@@ -148,24 +168,7 @@ function SlopeView({ view, data, sel }: { view: RunView; data: DataInfo; sel: Se
         role="img"
         aria-label={`The loss as a function of the selected parameter, with the tangent at ${fmt(chart.w)} and the step to ${fmt(chart.next)}`}
       >
-        <g className="axis">
-          {x.ticks(6).map((t) => (
-            <g key={`x${t}`} transform={`translate(${x(t)},${H - M.bottom})`}>
-              <line y2={5} />
-              <text y={18} textAnchor="middle">
-                {fmt(t)}
-              </text>
-            </g>
-          ))}
-          {y.ticks(4).map((t) => (
-            <g key={`y${t}`} transform={`translate(${M.left},${y(t)})`}>
-              <line x2={W - M.left - M.right} className="grid" />
-              <text x={-6} y={4} textAnchor="end">
-                {fmt(t)}
-              </text>
-            </g>
-          ))}
-        </g>
+        <ChartAxes x={x} y={y} width={W} height={H} margin={M} xTicks={6} format={fmt} />
         {chart.path && <path className="line" d={chart.path} />}
         <line
           className="tangent"
@@ -225,14 +228,12 @@ function CheckView({ view, data, sel }: { view: RunView; data: DataInfo; sel: Se
   const d = useMemo(() => {
     const net = view.net;
     const k = paramIndex(net, p);
-    const rows = rowsOf(data.train);
-    const g = new Float64Array(net.paramCount);
-    datasetGradient(net, view.params, rows, createWorkspace(net), g);
+    const { rows, gradient, ws } = gradientAt(view, data, k);
     const w = view.params[k]!;
     const h = 1e-5 * Math.max(1, Math.abs(w));
-    const up = lossAt(net, view.params, rows, k, w + h);
-    const down = lossAt(net, view.params, rows, k, w - h);
-    return { analytic: g[k]!, numeric: (up - down) / (2 * h), h, up, down };
+    const up = lossAt(net, view.params, rows, k, w + h, ws);
+    const down = lossAt(net, view.params, rows, k, w - h, ws);
+    return { analytic: gradient, numeric: (up - down) / (2 * h), h, up, down };
     // the parameters change only at an update or with a new setup (a new network)
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [view.net, view.position.update, view.learningRate, data, p]);
@@ -317,27 +318,7 @@ function LayersView({ view }: { view: RunView }) {
         role="img"
         aria-label="Mean size of the weight gradients of each layer over training, log scale"
       >
-        <g className="axis">
-          {chart.x.ticks(5).map((t) => (
-            <g key={`x${t}`} transform={`translate(${chart.x(t)},${H - M.bottom})`}>
-              <line y2={5} />
-              <text y={18} textAnchor="middle">
-                {fmt(t)}
-              </text>
-            </g>
-          ))}
-          <text x={(M.left + W - M.right) / 2} y={H - 2} textAnchor="middle" className="axis-title">
-            epochs
-          </text>
-          {chart.y.ticks(4).map((t, k) => (
-            <g key={`y${k}`} transform={`translate(${M.left},${chart.y(t)})`}>
-              <line x2={W - M.left - M.right} className="grid" />
-              <text x={-6} y={4} textAnchor="end">
-                {fmt(t)}
-              </text>
-            </g>
-          ))}
-        </g>
+        <ChartAxes x={chart.x} y={chart.y} width={W} height={H} margin={M} xTitle="epochs" format={fmt} />
         {chart.paths.map((d, l) =>
           d ? <path key={l} className="layer-line" d={d} stroke={schemeTableau10[l % 10]} /> : null,
         )}

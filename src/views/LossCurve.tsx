@@ -7,6 +7,7 @@ import { useMemo, useRef, useState } from 'react';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { fmt } from '../tex/format.ts';
+import { ChartAxes } from './ChartAxes.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
 import { useLab } from './store-context.tsx';
 
@@ -126,27 +127,16 @@ export function LossCurve() {
         role="img"
         aria-label={`Loss over ${fmt(series.length ? series.x(series.length - 1) : 0)} epochs; now ${fmt(view.datasetLoss)}`}
       >
-        <g className="axis">
-          {chart.x.ticks(5).map((t) => (
-            <g key={`x${t}`} transform={`translate(${chart.x(t)},${H - M.bottom})`}>
-              <line y2={5} />
-              <text y={18} textAnchor="middle">
-                {fmt(t)}
-              </text>
-            </g>
-          ))}
-          <text x={(M.left + W - M.right) / 2} y={H - 2} textAnchor="middle" className="axis-title">
-            epochs
-          </text>
-          {chart.y.ticks(chart.logUsed ? 3 : 4).map((t) => (
-            <g key={`y${t}`} transform={`translate(${M.left},${chart.y(t)})`}>
-              <line x2={W - M.left - M.right} className="grid" />
-              <text x={-6} y={4} textAnchor="end">
-                {fmt(t)}
-              </text>
-            </g>
-          ))}
-        </g>
+        <ChartAxes
+          x={chart.x}
+          y={chart.y}
+          width={W}
+          height={H}
+          margin={M}
+          yTicks={chart.logUsed ? 3 : 4}
+          xTitle="epochs"
+          format={fmt}
+        />
         {chart.testPath && <path className="line test" d={chart.testPath} data-testid="test-curve" />}
         {chart.path && <path className="line" d={chart.path} />}
         {chart.points.length <= 60 &&

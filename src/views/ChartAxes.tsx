@@ -1,0 +1,58 @@
+/** The axes of the small charts (loss curve, insight views): D3 scales in, ticks and grid lines out. */
+export interface Scale {
+  (v: number): number;
+  ticks(count?: number): number[];
+}
+
+export function ChartAxes({
+  x,
+  y,
+  width,
+  height,
+  margin,
+  xTicks = 5,
+  yTicks = 4,
+  xTitle,
+  format,
+}: {
+  x: Scale;
+  y: Scale;
+  width: number;
+  height: number;
+  margin: { top: number; right: number; bottom: number; left: number };
+  xTicks?: number;
+  yTicks?: number;
+  xTitle?: string;
+  format: (v: number) => string;
+}) {
+  return (
+    <g className="axis">
+      {x.ticks(xTicks).map((t, k) => (
+        <g key={`x${k}`} transform={`translate(${x(t)},${height - margin.bottom})`}>
+          <line y2={5} />
+          <text y={18} textAnchor="middle">
+            {format(t)}
+          </text>
+        </g>
+      ))}
+      {xTitle && (
+        <text
+          x={(margin.left + width - margin.right) / 2}
+          y={height - 2}
+          textAnchor="middle"
+          className="axis-title"
+        >
+          {xTitle}
+        </text>
+      )}
+      {y.ticks(yTicks).map((t, k) => (
+        <g key={`y${k}`} transform={`translate(${margin.left},${y(t)})`}>
+          <line x2={width - margin.left - margin.right} className="grid" />
+          <text x={-6} y={4} textAnchor="end">
+            {format(t)}
+          </text>
+        </g>
+      ))}
+    </g>
+  );
+}
