@@ -25,6 +25,28 @@ const UI_IMPORTS = [
   '**/views/*',
 ];
 
+/** Page-wide selections are forbidden: a D3 behaviour gets one ref. */
+const D3_SELECT = {
+  selector: "CallExpression[callee.property.name=/^select(All)?$/][arguments.0.type='Literal']",
+  message: 'No page-wide d3.select: give the behaviour a ref.',
+};
+
+/**
+ * A control character in a string of the app is a JavaScript escape that slipped into TeX or text
+ * (`\\times` written as `\\t` + "imes"): write TeX with String.raw or src/tex/format.ts.
+ */
+const CONTROL_CHARACTERS = [
+  {
+    selector:
+      ':not(TaggedTemplateExpression) > TemplateLiteral > TemplateElement[value.cooked=/[\\u0000-\\u0009\\u000B-\\u001F]/]',
+    message: 'Control character in a template literal: use String.raw for TeX.',
+  },
+  {
+    selector: 'Literal[value=/[\\u0000-\\u0009\\u000B-\\u001F]/]',
+    message: 'Control character in a string literal: use String.raw for TeX.',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'coverage', '.tmp'] },
   js.configs.recommended,
@@ -37,14 +59,12 @@ export default tseslint.config(
         { object: 'Math', property: 'random', message: 'Use the seeded generator in src/core/rng.ts.' },
       ],
       // Page-wide selections are forbidden: a D3 behaviour gets one ref.
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "CallExpression[callee.property.name=/^select(All)?$/][arguments.0.type='Literal']",
-          message: 'No page-wide d3.select: give the behaviour a ref.',
-        },
-      ],
+      'no-restricted-syntax': ['error', D3_SELECT],
     },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': ['error', D3_SELECT, ...CONTROL_CHARACTERS] },
   },
   {
     files: ['src/**/*.{ts,tsx}'],

@@ -1,9 +1,14 @@
 /** The `train` command's readable output: one table per layer, numbers aligned for slides. */
 import type { Config } from '../src/config/schema.ts';
+import type { Reduction } from '../src/core/losses.ts';
 
 export interface TrainResult {
   updates: number;
+  /** The update a moment link started from. */
+  startedAt?: number;
   epochs: number;
+  /** The loss of the data set and its gradient: the mean or the sum over the samples. */
+  reduction: Reduction;
   loss: number;
   testLoss?: number;
   weights: number[][][];
@@ -32,7 +37,7 @@ export function formatTable(config: Config, r: TrainResult): string {
   const out: string[] = [
     `network ${config.layers.join('-')}  activations ${config.activations.join(', ')}  loss ${config.loss}`,
     `learning rate ${config.learningRate}  batch ${config.batchSize}  biases ${config.trainBiases ? 'trained' : 'fixed'}${config.shuffle ? '  shuffled' : ''}`,
-    `updates ${r.updates}  epochs ${Number.isInteger(r.epochs) ? r.epochs : r.epochs.toFixed(3)}  loss ${num(r.loss)}${r.testLoss !== undefined ? `  test loss ${num(r.testLoss)}` : ''}`,
+    `updates ${r.updates}${r.startedAt !== undefined ? ` (started at update ${r.startedAt})` : ''}  epochs ${Number.isInteger(r.epochs) ? r.epochs : r.epochs.toFixed(3)}  loss (${r.reduction} over samples) ${num(r.loss)}${r.testLoss !== undefined ? `  test loss ${num(r.testLoss)}` : ''}`,
   ];
   if (r.divergence) out.push(`DIVERGED: ${r.divergence}`);
   for (let l = 1; l <= depth; l++) {

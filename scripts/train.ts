@@ -2,16 +2,24 @@
  * `npm run --silent train -- <config.json | link> [--updates N | --epochs N] [--format json|table]`
  *
  * A link is the app's address (or just its fragment, `v=1&layers=…`): quote it in the shell.
- * Trains a config and prints the result: the loss of the whole data set at the final parameters,
- * the parameters, and the full-data-set gradient there. Bad input: exit code 2 and one line on
+ * Trains a config and prints the result: the reduction, the loss of the whole data set at the final
+ * parameters (the mean or the sum of the per-sample losses, as the config says), the parameters, and
+ * the full-data-set gradient there (reduced the same way). Bad input: exit code 2 and one line on
  * stderr naming the field. Divergence: the result so far, and exit code 1.
+ *
+ * A moment link (`…&at=U.M`, with or without `aw`/`ab`) starts from that moment: `--updates 0`
+ * prints what the page showed there, further updates continue from update U (`startedAt`). The
+ * training asked for (replaying to the moment when the link has no weights, then the updates) is
+ * held to the work budget of `src/config/budget.ts`, as in the app.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { buildRun } from '../src/config/build.ts';
+import { budgetError } from '../src/config/budget.ts';
 import { CAPS, formatError } from '../src/config/schema.ts';
 import { decodeLink } from '../src/config/codec.ts';
+import type { Moment } from '../src/config/codec.ts';
 import { parseConfigText } from '../src/config/validate.ts';
-import { unpackParams } from '../src/core/init.ts';
+import { packParams, unpackParams } from '../src/core/init.ts';
 import { createTrainer, datasetGradient, datasetLoss, runUpdates } from '../src/core/train.ts';
 import { formatTable } from './table.ts';
 
@@ -93,22 +101,45 @@ function main(): number {
   const config = parsed.config;
   const { net, data, test, params, options } = buildRun(config);
   const tr = createTrainer(net, data, options);
-  const updates = args.updates ?? (args.epochs ?? 0) * tr.updatesPerEpoch;
+  const more = args.updates ?? (args.epochs ?? 0) * tr.updatesPerEpoch;
+  // A moment link starts at its moment: its own parameters, or the replay of the updates before it.
+  const moment = 'moment' in parsed ? (parsed.moment as Moment | null) : null;
+  const startedAt = moment ? moment.update : 0;
+  const pinned = moment?.weights && moment.biases ? packParams(net, moment.weights, moment.biases) : null;
+  const replay = pinned ? 0 : startedAt;
+  const flag = args.updates !== null ? '--updates' : '--epochs';
+  const over =
+    budgetError(config, replay, 'at') ??
+    budgetError(
+      config,
+      replay + more,
+      flag,
+      replay ? `updates (${replay} to reach the link's moment, then ${more})` : 'updates of this setup',
+    );
+  if (over) {
+    process.stderr.write(`${over}\n`);
+    return 2;
+  }
+  if (pinned) params.set(pinned);
   // Run in chunks so a divergence reports how far training got.
-  let done = 0;
+  let done = pinned ? startedAt : 0;
   let divergence = null;
-  while (done < updates && !divergence) {
-    const chunk = Math.min(updates - done, 100_000);
+  const end = startedAt + more;
+  while (done < end && !divergence) {
+    const chunk = Math.min(end - done, 100_000);
     divergence = runUpdates(tr, params, done, chunk);
     done = divergence ? divergence.update : done + chunk;
   }
   const grads = new Float64Array(net.paramCount);
-  datasetGradient(net, params, data, tr.ws, grads);
+  const reduction = config.reduction ?? 'mean';
+  datasetGradient(net, params, data, tr.ws, grads, reduction);
   const result = {
     updates: done,
+    ...(moment ? { startedAt } : {}),
     epochs: done / tr.updatesPerEpoch,
-    loss: datasetLoss(net, params, data, tr.ws),
-    ...(test ? { testLoss: datasetLoss(net, params, test, tr.ws) } : {}),
+    reduction,
+    loss: datasetLoss(net, params, data, tr.ws, reduction),
+    ...(test ? { testLoss: datasetLoss(net, params, test, tr.ws, reduction) } : {}),
     ...unpackParams(net, params),
     gradients: unpackParams(net, grads),
     ...(divergence ? { divergence: divergence.message } : {}),

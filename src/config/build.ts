@@ -81,6 +81,7 @@ export function buildRun(config: Config): RunSetup {
       trainBiases: config.trainBiases,
       shuffle: config.shuffle,
       seed: config.seed,
+      ...(config.reduction ? { reduction: config.reduction } : {}),
     },
   };
 }

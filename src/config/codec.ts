@@ -6,6 +6,7 @@
  * Keys (all optional but `v` and `layers`; defaults as in the config file, and left out):
  *   layers=2-2-2            act=sigmoid | act=relu,relu,sigmoid (one name for every layer, or one each)
  *   loss=…  lr=…  batch=…   biases=trained|fixed   shuffle=0|1   seed=…   init=uniform|xavier|he
+ *   red=sum                 the loss of a batch / data set is the sum over its samples (default: mean)
  *   w=…,…   b=…,…           all weights (layer by layer, row j then i) and all biases, flat
  *   x=…,…   t=…,…           inputs and targets, flat, row by row (widths from `layers`)
  *   data=circle  n=…  noise=…  dseed=…  targets=sign|binary|one-hot   (instead of x and t)
@@ -15,13 +16,19 @@
  *   std=inputs | std=inputs-targets   standardise the inputs (and the targets)
  *   at=U.M                  a moment in training: U updates done, M micro-steps into the next batch
  *   aw=…,…  ab=…,…          the weights and biases at that moment, flat like w and b
+ *   sel=w2.1.0  insight=check  hide=setup,data   the selection, insight view and hidden panels
  *   present=1  theme=dark   how to show it: presenter mode, the dark theme
  *   lesson=…  scene=K       a guided lesson's scene (alone, `#v=1&lesson=forward&scene=2` opens it)
+ * Without any setup key (`#v=1&present=1`), a link opens the default example with its view keys.
  */
 import { findLesson, LESSONS } from './lessons.ts';
+import type { InsightName } from './lessons.ts';
+import { DEFAULT_PRESET } from './presets.ts';
 import { CAPS, DEFAULTS, formatError } from './schema.ts';
 import type { Config, ConfigError } from './schema.ts';
 import { validateConfig } from './validate.ts';
+import * as view from './view-link.ts';
+import type { LinkSelection, PanelName } from './view-link.ts';
 
 export const LINK_VERSION = 1;
 /** Longest fragment decoded: room for the largest config (16×16×8 weights, a few hundred rows). */
@@ -41,6 +48,10 @@ export interface ViewFlags {
   readonly theme?: 'light' | 'dark';
   /** A guided lesson and its scene (0-based). */
   readonly lesson?: { readonly name: string; readonly scene: number };
+  /** The selection (null: none), the insight view, the hidden panels; absent: what the page implies. */
+  readonly selection?: LinkSelection | null;
+  readonly insight?: InsightName;
+  readonly hidden?: readonly PanelName[];
 }
 
 export type LinkResult =
@@ -57,6 +68,7 @@ const KEYS = [
   'layers',
   'act',
   'loss',
+  'red',
   'lr',
   'batch',
   'biases',
@@ -82,6 +94,9 @@ const KEYS = [
   'theme',
   'lesson',
   'scene',
+  'sel',
+  'insight',
+  'hide',
 ] as const;
 type Key = (typeof KEYS)[number];
 
@@ -90,6 +105,7 @@ const FIELD_KEY: Readonly<Record<string, Key>> = {
   layers: 'layers',
   activations: 'act',
   loss: 'loss',
+  reduction: 'red',
   learningRate: 'lr',
   batchSize: 'batch',
   trainBiases: 'biases',
@@ -131,6 +147,7 @@ export function encodeLink(config: Config, moment: Moment | null = null, flags: 
   if (acts.some((a) => a !== 'sigmoid'))
     parts.push(`act=${acts.every((a) => a === acts[0]) ? acts[0]! : acts.join(',')}`);
   if (config.loss !== DEFAULTS.loss) parts.push(`loss=${config.loss}`);
+  if (config.reduction && config.reduction !== DEFAULTS.reduction) parts.push(`red=${config.reduction}`);
   if (config.learningRate !== DEFAULTS.learningRate) parts.push(`lr=${num(config.learningRate)}`);
   if (config.batchSize !== DEFAULTS.batchSize) parts.push(`batch=${config.batchSize}`);
   if (config.trainBiases !== DEFAULTS.trainBiases)
@@ -158,11 +175,34 @@ export function encodeLink(config: Config, moment: Moment | null = null, flags: 
       parts.push(`aw=${list(moment.weights.flat(2))}`, `ab=${list(moment.biases.flat())}`);
     }
   }
-  return parts.concat(flagParts(flags)).join('&');
+  return parts.concat(flagParts(flags, config)).join('&');
 }
 
-function flagParts(flags: ViewFlags): string[] {
+/** Keys that say how to show a setup, or when: a link of these alone opens the default example. */
+const NOT_SETUP: ReadonlySet<string> = new Set([
+  'v',
+  'at',
+  'aw',
+  'ab',
+  'present',
+  'theme',
+  'sel',
+  'insight',
+  'hide',
+]);
+
+function flagParts(flags: ViewFlags, config?: Config): string[] {
   const parts: string[] = [];
+  // each left out when it is what the page shows anyway
+  if (config && flags.selection !== undefined)
+    if (!view.sameSelection(flags.selection, view.impliedSelection(config, flags.lesson)))
+      parts.push(`sel=${view.selectionText(flags.selection)}`);
+  if (flags.insight && flags.insight !== view.impliedInsight(flags.lesson))
+    parts.push(`insight=${flags.insight}`);
+  if (flags.hidden) {
+    const text = view.hiddenText(flags.hidden);
+    if (text !== view.hiddenText(view.impliedHidden(flags.presenter ?? false))) parts.push(`hide=${text}`);
+  }
   if (flags.presenter) parts.push('present=1');
   if (flags.theme === 'dark') parts.push('theme=dark');
   if (flags.lesson) parts.push(`lesson=${flags.lesson.name}`, `scene=${flags.lesson.scene + 1}`);
@@ -175,8 +215,23 @@ export function lessonLink(name: string, scene: number, flags: ViewFlags = {}): 
 }
 
 function decodeFlags(params: Map<Key, string>): ViewFlags | LinkResult {
-  const flags: { presenter?: boolean; theme?: 'light' | 'dark'; lesson?: { name: string; scene: number } } =
-    {};
+  const flags: {
+    presenter?: boolean;
+    theme?: 'light' | 'dark';
+    lesson?: { name: string; scene: number };
+    insight?: InsightName;
+    hidden?: PanelName[];
+  } = {};
+  if (params.has('insight')) {
+    const v = view.parseInsight(params.get('insight')!);
+    if (!v) return fail('insight', view.INSIGHT_HELP);
+    flags.insight = v;
+  }
+  if (params.has('hide')) {
+    const v = view.parseHidden(params.get('hide')!);
+    if (typeof v === 'string') return fail('hide', v);
+    flags.hidden = v;
+  }
   if (params.has('present')) {
     const v = params.get('present');
     if (v !== '0' && v !== '1') return fail('present', 'must be 0 or 1');
@@ -198,6 +253,19 @@ function decodeFlags(params: Map<Key, string>): ViewFlags | LinkResult {
     flags.lesson = { name: lesson.name, scene: k - 1 };
   }
   return flags;
+}
+
+/** The decoded link, with its selection checked against the network (`sel` needs the layers). */
+function finish(
+  params: Map<Key, string>,
+  config: Config,
+  moment: Moment | null,
+  flags: ViewFlags,
+): LinkResult {
+  if (!params.has('sel')) return { ok: true, config, moment, flags };
+  const sel = view.parseSelectionText(params.get('sel')!, config.layers);
+  if (typeof sel === 'string') return fail('sel', sel);
+  return { ok: true, config, moment, flags: { ...flags, selection: sel } };
 }
 
 function fail(field: string, message: string): LinkResult {
@@ -254,12 +322,17 @@ export function decodeLink(link: string): LinkResult {
   }
   const flags = decodeFlags(params);
   if ('ok' in flags) return flags;
+  if (!flags.lesson && [...params.keys()].every((k) => NOT_SETUP.has(k))) {
+    // view keys alone (`#v=1&present=1`): the default example, shown that way
+    const rest = fragment.split('&').filter((p) => p !== '' && !p.startsWith('v='));
+    return decodeLink([encodeLink(DEFAULT_PRESET.config), ...rest].join('&'));
+  }
   if (flags.lesson && !params.has('layers')) {
     // a lesson's scene alone: its setup and its moment
     const scene = findLesson(flags.lesson.name)!.scenes[flags.lesson.scene]!;
     const r = validateConfig(JSON.parse(JSON.stringify(scene.config)));
     if (!r.ok) return r;
-    return { ok: true, config: r.config, moment: { update: scene.at[0], micro: scene.at[1] }, flags };
+    return finish(params, r.config, { update: scene.at[0], micro: scene.at[1] }, flags);
   }
   const layersText = params.get('layers') ?? '';
   if (!/^\d{1,3}(-\d{1,3}){1,11}$/.test(layersText)) {
@@ -278,6 +351,7 @@ export function decodeLink(link: string): LinkResult {
     json.activations = names.length === 1 ? new Array<string>(depth).fill(names[0]!) : names;
   }
   if (params.has('loss')) json.loss = params.get('loss');
+  if (params.has('red')) json.reduction = params.get('red');
   if (params.has('lr')) json.learningRate = numbers(params.get('lr')!)[0] ?? NaN;
   if (params.has('batch')) json.batchSize = numbers(params.get('batch')!)[0] ?? NaN;
   if (params.has('biases')) {
@@ -400,7 +474,7 @@ export function decodeLink(link: string): LinkResult {
       }),
     };
   }
-  return { ok: true, config: r.config, moment, flags };
+  return finish(params, r.config, moment, flags);
 }
 
 /** One line for a user: the first problems of a link. */

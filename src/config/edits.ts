@@ -21,6 +21,7 @@ export type ConfigPatch = Partial<
     | 'layers'
     | 'activations'
     | 'loss'
+    | 'reduction'
     | 'learningRate'
     | 'batchSize'
     | 'trainBiases'

@@ -22,7 +22,7 @@ export interface Preset {
 const textbook: Preset = {
   name: 'textbook-2-2-2',
   title: 'The textbook 2-2-2 example',
-  source: 'seed 003',
+  source: 'note 003',
   description:
     'Two inputs, two sigmoid hidden neurons, two sigmoid outputs; E = Σ ½(target − out)². Biases stay fixed, as in the notes.',
   config: {
@@ -75,7 +75,7 @@ const textbook: Preset = {
 const chain111: Preset = {
   name: 'chain-1-1-1',
   title: 'The 1-1-1 sigmoid chain',
-  source: 'seed 002',
+  source: 'note 002',
   description:
     'ŷ = σ(w2·σ(w1·x + b1) + b2) with L = ½(y − t)². The notes give no numbers (and use α = 0.001); these starting values are ours.',
   config: {
@@ -105,7 +105,7 @@ const chain111: Preset = {
 const deepChain: Preset = {
   name: 'deep-chain',
   title: 'A deep chain: σ(ReLU(ReLU(i·w1)·w2)·w3)',
-  source: 'seed 004',
+  source: 'note 004',
   description:
     'Three weights, no biases, C = (y_p − y)². The notes give no numbers; these starting values are ours.',
   config: {
@@ -135,7 +135,7 @@ const deepChain: Preset = {
 const faceCar: Preset = {
   name: 'face-car',
   title: 'Face or car? One-hot targets',
-  source: 'seed 001',
+  source: 'note 001',
   description:
     'm0 = x·W0, a0 = σ(m0), m1 = a0·W1, a1 = σ(m1), C = ‖a1 − y‖². Each picture is three hand-scored features (round outline, wheels, skin tone); targets [face, car]. No biases, as in the notes.',
   config: {
@@ -176,13 +176,14 @@ const faceCar: Preset = {
 const table: Preset = {
   name: 'table-x1x2y',
   title: 'The X1 X2 Y table: one update per epoch',
-  source: 'seed 003',
+  source: 'note 003',
   description:
-    'Three rows, full batch: the total error of the epoch is summed before one backpropagation. Raw, unscaled inputs — watch the sigmoid saturate; then tick “standardise inputs” in the Data panel and compare.',
+    'Three rows, full batch: as in the notes, the total error of the epoch E = E1 + E2 + E3 is a sum (and so is the gradient of the one update it makes). Raw, unscaled inputs — watch the sigmoid saturate; then tick “standardise inputs” in the Data panel and compare.',
   config: {
     layers: [2, 2, 1],
     activations: ['sigmoid', 'linear'],
     loss: 'squared-error',
+    reduction: 'sum',
     learningRate: 0.001,
     batchSize: 3,
     trainBiases: true,

@@ -9,7 +9,7 @@
 import type { ActivationName } from '../core/activations.ts';
 import type { GeneratedName, TargetEncoding } from '../core/datasets.ts';
 import type { InitName } from '../core/init.ts';
-import type { LossName } from '../core/losses.ts';
+import type { LossName, Reduction } from '../core/losses.ts';
 
 export const TABLE_NAMES = ['x1x2y', 'face-car'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
@@ -42,6 +42,11 @@ export interface Config {
   /** One per layer after the input. */
   readonly activations: readonly ActivationName[];
   readonly loss: LossName;
+  /**
+   * The loss of a batch or data set, and the gradient an update uses: the mean over the samples (the
+   * default, left out of validated configs) or their sum (the notes' E = E1 + E2 + E3).
+   */
+  readonly reduction?: Reduction;
   readonly learningRate: number;
   readonly batchSize: number;
   readonly trainBiases: boolean;
@@ -75,6 +80,7 @@ export const CAPS = {
 
 export const DEFAULTS = {
   loss: 'half-squared-error',
+  reduction: 'mean',
   learningRate: 0.5,
   batchSize: 1,
   trainBiases: true,

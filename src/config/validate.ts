@@ -7,7 +7,7 @@ import type { ActivationName } from '../core/activations.ts';
 import { GENERATED_NAMES, TARGET_ENCODINGS } from '../core/datasets.ts';
 import type { GeneratedName, TargetEncoding } from '../core/datasets.ts';
 import { INIT_NAMES, isInitName } from '../core/init.ts';
-import { LOSS_NAMES, isLossName } from '../core/losses.ts';
+import { LOSS_NAMES, REDUCTIONS, isLossName, isReduction } from '../core/losses.ts';
 import { LIMITS } from '../core/network.ts';
 import { MAX_SEED } from '../core/rng.ts';
 import { CAPS, DEFAULTS, STANDARDIZE, TABLE_NAMES } from './schema.ts';
@@ -18,6 +18,7 @@ const KEYS = [
   'layers',
   'activations',
   'loss',
+  'reduction',
   'learningRate',
   'batchSize',
   'trainBiases',
@@ -273,6 +274,13 @@ export function validateConfig(input: unknown): ConfigResult {
       );
     }
   }
+  const redV = get('reduction') ?? DEFAULTS.reduction;
+  const reduction = isReduction(redV)
+    ? redV
+    : c.fail(
+        'reduction',
+        `must be one of ${list(REDUCTIONS)} (the loss of a batch or data set: the mean or the sum over its samples)`,
+      );
   const lr =
     get('learningRate') === undefined
       ? DEFAULTS.learningRate
@@ -371,6 +379,7 @@ export function validateConfig(input: unknown): ConfigResult {
     c.errors.length ||
     !activations ||
     !loss ||
+    !reduction ||
     lr === undefined ||
     trainBiases === undefined ||
     shuffle === undefined ||
@@ -383,6 +392,7 @@ export function validateConfig(input: unknown): ConfigResult {
     layers,
     activations,
     loss,
+    ...(reduction !== DEFAULTS.reduction ? { reduction } : {}),
     learningRate: lr,
     batchSize,
     trainBiases,

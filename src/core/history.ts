@@ -53,6 +53,17 @@ export class ParamHistory {
     this.pinned.set(u, params.slice());
   }
 
+  /**
+   * How many updates `paramsAt(u)` replays: at most the stride over a run computed here, but up to u
+   * before a moment given from outside (`pin`) whose past was never computed.
+   */
+  replayDistance(u: number): number {
+    let best = 0;
+    for (const m of [this.checkpoints, this.recent, this.pinned])
+      for (const k of m.keys()) if (k <= u && k > best) best = k;
+    return u - best;
+  }
+
   /** Writes the parameters after `u` updates into `out` (u must not exceed the last recorded update's run). */
   paramsAt(u: number, out: Float64Array): void {
     const exact = this.recent.get(u) ?? this.pinned.get(u) ?? this.checkpoints.get(u);

@@ -10,7 +10,8 @@
  * Policy without 'unsafe-eval'), `compileKernels` returns null and training uses the generic loops.
  */
 import { ACT, LEAKY_SLOPE } from './activations.ts';
-import { LOSS, sampleLoss } from './losses.ts';
+import { LOSS, reduceLoss, sampleLoss } from './losses.ts';
+import type { Reduction } from './losses.ts';
 import { exp, MATH_CONSTANTS, sigmoid } from './math.ts';
 import { backwardAll, forwardAll, loadInput, lossOf } from './network.ts';
 import type { Network, Workspace } from './network.ts';
@@ -122,7 +123,7 @@ function derivativeExpr(code: number, z: string, a: string): string {
  * are those of network.ts — samples never interact within a batch, and each gradient sum still adds
  * the samples in order — so the bits are the same; only loads, stores and calls are saved.
  */
-export function kernelSource(net: Network): string {
+export function kernelSource(net: Network, reduction: Reduction = 'mean'): string {
   const L = net.depth;
   const sizes = net.sizes;
   const N = net.neuronCount;
@@ -281,7 +282,7 @@ export function kernelSource(net: Network): string {
   for (let l = L - 1; l >= 1; l--) out.push(`backward${l}(P, A, Z, D, G, m);`);
   out.push('return -1;');
   out.push('},');
-  // The mean loss over rows 0…n−1 (as datasetLoss), `capacity` rows at a time.
+  // The loss over rows 0…n−1 (as datasetLoss: the sum, or the mean), `capacity` rows at a time.
   out.push('loss(P, X, T, n) {');
   out.push('let sum = 0;');
   out.push('for (let r0 = 0; r0 < n; r0 += capacity) {');
@@ -292,13 +293,13 @@ export function kernelSource(net: Network): string {
     `for (let s = 0; s < m; s++) sum += sampleLoss(${net.lossCode}, ${outAct}, Z, A, s * ${N} + ${outOff}, T, R[s] * ${K}, ${K});`,
   );
   out.push('}');
-  out.push('return sum / n;');
+  out.push(reduction === 'sum' ? 'return sum;' : 'return sum / n;');
   out.push('},');
   out.push('};');
   return out.join('\n');
 }
 
-/** The mean loss of rows 0…n−1 at parameters P (the data-set loss). */
+/** The loss of rows 0…n−1 at parameters P (the data-set loss: the sum or the mean of theirs). */
 export type LossKernel = (P: Float64Array, X: Float64Array, T: Float64Array, n: number) => number;
 
 export interface Kernels {
@@ -307,7 +308,7 @@ export interface Kernels {
 }
 
 /** The generic loss with the kernel's signature. */
-export function genericLoss(net: Network, ws: Workspace): LossKernel {
+export function genericLoss(net: Network, ws: Workspace, reduction: Reduction = 'mean'): LossKernel {
   const nIn = net.sizes[0]!;
   const nOut = net.sizes[net.depth]!;
   return (P, X, T, n) => {
@@ -317,15 +318,20 @@ export function genericLoss(net: Network, ws: Workspace): LossKernel {
       forwardAll(net, P, ws);
       sum += lossOf(net, ws, T, r * nOut);
     }
-    return sum / n;
+    return reduceLoss(sum, n, reduction);
   };
 }
 
 /**
  * Compiles the kernels for `net` and batches of up to `batchSize` samples, or returns null where code
- * generation is not allowed.
+ * generation is not allowed. The batch kernel accumulates sums whatever the reduction (the update
+ * divides for "mean"); the loss kernel returns the sum or the mean.
  */
-export function compileKernels(net: Network, batchSize: number): Kernels | null {
+export function compileKernels(
+  net: Network,
+  batchSize: number,
+  reduction: Reduction = 'mean',
+): Kernels | null {
   const capacity = Math.max(64, batchSize);
   try {
     const constants = Object.entries(MATH_CONSTANTS);
@@ -339,7 +345,7 @@ export function compileKernels(net: Network, batchSize: number): Kernels | null 
       'R',
       'capacity',
       ...constants.map(([name]) => name),
-      `"use strict";\n${kernelSource(net)}`,
+      `"use strict";\n${kernelSource(net, reduction)}`,
     ) as (...helpers: unknown[]) => Kernels;
     const size = capacity * net.neuronCount;
     const arrays = [

@@ -1,7 +1,8 @@
 /**
  * Per-sample losses over the K outputs, and their derivative ∂L/∂a_k.
  *
- * The loss of a set of samples is the mean of the per-sample losses (see `train.ts`).
+ * The loss of a set of samples reduces the per-sample losses by `Reduction`: their mean (the default)
+ * or their sum (the notes' E = E1 + E2 + E3); a batch's gradient is reduced the same way (`train.ts`).
  * Cross-entropy is computed from z (log-sum-exp / softplus) so it stays finite where a saturates.
  */
 import { ACT } from './activations.ts';
@@ -14,6 +15,19 @@ export const LOSS_NAMES = [
   'cross-entropy',
 ] as const;
 export type LossName = (typeof LOSS_NAMES)[number];
+
+/** How a batch or a data set combines its per-sample losses and gradients. */
+export const REDUCTIONS = ['mean', 'sum'] as const;
+export type Reduction = (typeof REDUCTIONS)[number];
+
+export function isReduction(v: unknown): v is Reduction {
+  return (REDUCTIONS as readonly unknown[]).includes(v);
+}
+
+/** The loss of n samples from the sum of their losses: the sum itself, or the mean. */
+export function reduceLoss(sum: number, n: number, reduction: Reduction = 'mean'): number {
+  return reduction === 'sum' ? sum : sum / n;
+}
 
 export const LOSS = {
   'squared-error': 0,

@@ -30,7 +30,15 @@ import {
 import type { Network, Workspace } from './network.ts';
 import { SampleSteps } from './step-order.ts';
 import type { StepKind } from './step-order.ts';
-import { applyUpdate, batchOf, createTrainer, epochOrder, runUpdates, trainerLoss } from './train.ts';
+import {
+  applyUpdate,
+  batchGradient,
+  batchOf,
+  createTrainer,
+  epochOrder,
+  runUpdates,
+  trainerLoss,
+} from './train.ts';
 import type { Trainer, TrainOptions } from './train.ts';
 
 export type Granularity = 'step' | 'sample' | 'batch' | 'epoch';
@@ -46,7 +54,10 @@ export interface Position {
   /** Batch within the epoch (0-based) and its length. */
   readonly batch: number;
   readonly batchLength: number;
-  /** Sample slot within the batch (0-based) the next step works on (= batchLength before the update). */
+  /**
+   * Sample slot within the batch (0-based) whose values the workspace shows: the sample in progress,
+   * or the one just finished until the next one starts (at the start of a batch: its first sample).
+   */
   readonly slot: number;
   /** Position of that sample within the epoch (0-based), and its data row. */
   readonly sampleInEpoch: number;
@@ -57,7 +68,7 @@ export interface Position {
   readonly next: StepKind;
 }
 
-/** The last update step: parameters before it and the batch-mean gradient it used. */
+/** The last update step: parameters before it and the batch gradient it used (mean or sum). */
 export interface UpdateRecord {
   readonly update: number;
   readonly before: Float64Array;
@@ -144,8 +155,10 @@ export class Stepper {
     const b = batchOf(this.trainer, this.u);
     const len = b.end - b.start;
     const per = this.stepsPerSample;
-    const slot = Math.min(len, Math.floor(this.m / per));
-    const inEpoch = Math.min(b.start + slot, b.end - 1);
+    // The sample of the last micro-step done in this batch (its values stay on show until the next
+    // sample's first step), or the batch's first sample before any step.
+    const slot = this.m === 0 ? 0 : Math.min(len - 1, Math.floor((this.m - 1) / per));
+    const inEpoch = b.start + slot;
     let last: StepKind | null = null;
     if (this.m > 0) last = this.kindAt(this.u, this.m - 1);
     else if (this.u > 0) last = { phase: 'update' };
@@ -178,7 +191,7 @@ export class Stepper {
     const m = this.m;
     if (m === total - 1) {
       const before = this.params.slice();
-      const gradient = this.grads.map((g) => g / len);
+      const gradient = batchGradient(this.grads, len, this.options);
       if (!applyUpdate(net, this.params, this.grads, this.options, len)) {
         this.params.set(before);
         const bad = gradient.findIndex((g) => !isFinite0(g));
@@ -218,8 +231,16 @@ export class Stepper {
       forwardNeuron(net, this.params, ws, l, j);
       const idx = net.nOff[l]! + j;
       if (!isFinite0(ws.z[idx]!)) return fail('forward', l, j, 'z', ws.z[idx]!);
-      if (net.actCodes[l - 1] === ACT.softmax && j === net.sizes[l]! - 1) activateSoftmaxLayer(net, ws, l);
-      if (!isFinite0(ws.a[idx]!)) return fail('forward', l, j, 'a', ws.a[idx]!);
+      if (net.actCodes[l - 1] !== ACT.softmax) {
+        if (!isFinite0(ws.a[idx]!)) return fail('forward', l, j, 'a', ws.a[idx]!);
+      } else if (j === net.sizes[l]! - 1) {
+        // A softmax layer's activations exist once its last z does: check every one of them.
+        activateSoftmaxLayer(net, ws, l);
+        for (let k = 0; k <= j; k++) {
+          const ak = ws.a[net.nOff[l]! + k]!;
+          if (!isFinite0(ak)) return fail('forward', l, k, 'a', ak);
+        }
+      }
     } else if (w === this.order.F) {
       this.sampleLoss = lossOf(net, ws, data.T, tOff);
       if (!isFinite0(this.sampleLoss)) return fail('loss', -1, -1, 'the loss', this.sampleLoss);
@@ -343,7 +364,10 @@ export class Stepper {
     this.grads.fill(0);
     this.sampleLoss = NaN;
     this.lastUpdate = null;
-    if (u > 0 && m === 0) this.rebuildLastUpdate(u - 1);
+    // The update that led here, unless its parameters lie in the never-computed past of a moment
+    // given from outside (rebuilding it would replay everything before that moment).
+    if (u > 0 && m === 0 && this.history.replayDistance(u - 1) <= this.history.checkpointStride)
+      this.rebuildLastUpdate(u - 1);
     while (this.m < m) {
       const d = this.micro1(false);
       if (d) {
@@ -369,7 +393,12 @@ export class Stepper {
       backwardAll(this.net, this.params, this.ws, this.data.T, row * this.data.nOut, sums);
     }
     this.params.set(saved);
-    this.lastUpdate = { update: u, before, gradient: sums.map((g) => g / len), batchLength: len };
+    this.lastUpdate = {
+      update: u,
+      before,
+      gradient: batchGradient(sums, len, this.options),
+      batchLength: len,
+    };
   }
 
   /**

@@ -6,14 +6,18 @@
  * epoch's order (0…n−1, or a permutation seeded by (seed, epoch) when shuffling; the last slice is
  * smaller when B does not divide n). So any position can be replayed from any earlier parameters.
  *
- * Every gradient of an update is taken at the parameters before that update; the accumulated
- * gradient is divided by the batch length (the batch gradient is the mean of per-sample gradients).
+ * Every gradient of an update is taken at the parameters before that update. The reduction says what
+ * an update and the loss of a data set do with the per-sample values: "mean" (the default) divides the
+ * accumulated gradient by the batch length and the summed loss by the number of samples; "sum" (the
+ * notes' E = E1 + E2 + E3) uses the sums as they are: w ← w − α Σ_s ∂L_s/∂w.
  */
 import type { Dataset } from './datasets.ts';
 import { findDivergence } from './divergence.ts';
 import type { Divergence } from './divergence.ts';
 import { compileKernels, genericKernel, genericLoss } from './kernel.ts';
 import type { BatchKernel, LossKernel } from './kernel.ts';
+import { reduceLoss } from './losses.ts';
+import type { Reduction } from './losses.ts';
 import { backwardAll, createWorkspace, forwardAll, loadInput, lossOf } from './network.ts';
 import type { Network, Workspace } from './network.ts';
 import { permutation, rngFor } from './rng.ts';
@@ -27,6 +31,8 @@ export interface TrainOptions {
   /** Shuffle the sample order each epoch, seeded by (seed, epoch). */
   readonly shuffle: boolean;
   readonly seed: number;
+  /** The mean (absent: the default) or the sum of the per-sample losses and gradients. */
+  readonly reduction?: Reduction;
 }
 
 export interface Trainer {
@@ -61,7 +67,8 @@ export function createTrainer(
   const order = new Int32Array(data.n);
   for (let i = 0; i < data.n; i++) order[i] = i;
   const ws = createWorkspace(net);
-  const compiled = how.generic ? null : compileKernels(net, options.batchSize);
+  const reduction = options.reduction ?? 'mean';
+  const compiled = how.generic ? null : compileKernels(net, options.batchSize, reduction);
   return {
     net,
     data,
@@ -73,7 +80,7 @@ export function createTrainer(
     orderEpoch: options.shuffle ? -1 : Infinity,
     previous: new Float64Array(net.paramCount),
     kernel: compiled?.batch ?? genericKernel(net, ws),
-    lossKernel: compiled?.loss ?? genericLoss(net, createWorkspace(net)),
+    lossKernel: compiled?.loss ?? genericLoss(net, createWorkspace(net), reduction),
   };
 }
 
@@ -103,8 +110,8 @@ export function batchOf(tr: Trainer, update: number): BatchRange {
 }
 
 /**
- * params ← params − (α / batch length) · grads, then zero grads. Biases move only when trained.
- * Returns false when a parameter became NaN or ±∞.
+ * params ← params − (α / batch length) · grads ("mean"), or params − α · grads ("sum"), then zero
+ * grads. Biases move only when trained. Returns false when a parameter became NaN or ±∞.
  */
 export function applyUpdate(
   net: Network,
@@ -113,7 +120,7 @@ export function applyUpdate(
   options: TrainOptions,
   batchLength: number,
 ): boolean {
-  const scale = options.learningRate / batchLength;
+  const scale = options.reduction === 'sum' ? options.learningRate : options.learningRate / batchLength;
   let check = 0;
   for (let l = 1; l <= net.depth; l++) {
     const w0 = net.wOff[l]!;
@@ -173,24 +180,39 @@ export function trainerLoss(tr: Trainer, params: Float64Array): number {
   return tr.lossKernel(params, tr.data.X, tr.data.T, tr.data.n);
 }
 
-/** The loss of the whole data set: the mean of the per-sample losses. */
-export function datasetLoss(net: Network, params: Float64Array, data: Dataset, ws: Workspace): number {
+/**
+ * The gradient an update of `batchLength` samples uses, from the accumulated sums: the sums divided
+ * by the batch length ("mean"), or the sums themselves ("sum"). A new array.
+ */
+export function batchGradient(sums: Float64Array, batchLength: number, options: TrainOptions): Float64Array {
+  return options.reduction === 'sum' ? sums.slice() : sums.map((g) => g / batchLength);
+}
+
+/** The loss of the whole data set: the mean (default) or the sum of the per-sample losses. */
+export function datasetLoss(
+  net: Network,
+  params: Float64Array,
+  data: Dataset,
+  ws: Workspace,
+  reduction: Reduction = 'mean',
+): number {
   let sum = 0;
   for (let r = 0; r < data.n; r++) {
     loadInput(net, ws, data.X, r * data.nIn);
     forwardAll(net, params, ws);
     sum += lossOf(net, ws, data.T, r * data.nOut);
   }
-  return sum / data.n;
+  return reduceLoss(sum, data.n, reduction);
 }
 
-/** The gradient of the data-set loss (the mean of per-sample gradients) into `out`. */
+/** The gradient of the data-set loss (the mean, or the sum, of per-sample gradients) into `out`. */
 export function datasetGradient(
   net: Network,
   params: Float64Array,
   data: Dataset,
   ws: Workspace,
   out: Float64Array,
+  reduction: Reduction = 'mean',
 ): void {
   out.fill(0);
   for (let r = 0; r < data.n; r++) {
@@ -198,5 +220,6 @@ export function datasetGradient(
     forwardAll(net, params, ws);
     backwardAll(net, params, ws, data.T, r * data.nOut, out);
   }
+  if (reduction === 'sum') return;
   for (let k = 0; k < out.length; k++) out[k] = out[k]! / data.n;
 }

@@ -1,9 +1,13 @@
 /**
- * The address bar always holds the current moment (setup, data, weights, position), kept with
- * `history.replaceState` — no history entry per change — and at most once a second while playing.
- * Reloading the page reopens that moment exactly.
+ * The address bar always holds the current moment (setup, data, weights, position, selection, view),
+ * kept with `history.replaceState` — no history entry per change — and at most once a second while
+ * playing. Reloading the page reopens that moment exactly. A link pasted into the open tab (a hash
+ * change) and Back/Forward (popstate) are followed like a fresh load, with the same validation; a
+ * link that cannot be opened leaves a notice and the page as it was, and the address bar goes back
+ * to what the page shows. `replaceState` fires neither event, and a hash the page wrote itself is
+ * never followed again, so writing cannot loop.
  */
-import type { LabStore } from './store.ts';
+import type { LabState, LabStore } from './store.ts';
 import { momentLink } from './store.ts';
 
 const PLAYING_INTERVAL_MS = 1000;
@@ -13,12 +17,22 @@ export interface AddressBar {
   read(): string;
   write(fragment: string): void;
   now(): number;
+  /** Calls `cb` when the user changes the address (hashchange, popstate); returns the unsubscribe. */
+  listen?(cb: () => void): () => void;
 }
 
 export const browserAddressBar: AddressBar = {
   read: () => window.location.hash,
   write: (fragment) => window.history.replaceState(window.history.state, '', `#${fragment}`),
   now: () => performance.now(),
+  listen(cb) {
+    window.addEventListener('hashchange', cb);
+    window.addEventListener('popstate', cb);
+    return () => {
+      window.removeEventListener('hashchange', cb);
+      window.removeEventListener('popstate', cb);
+    };
+  },
 };
 
 /** Opens the link in the address bar, if any (a broken one leaves the default and a notice). */
@@ -34,7 +48,25 @@ export function openFromAddressBar(store: LabStore, bar: AddressBar = browserAdd
       );
 }
 
-/** Keeps the address bar on the current moment. Returns the unsubscribe function. */
+/** What the link in the address bar says about the page: a change in any of these rewrites it. */
+function shown(s: LabState, prev: LabState): boolean {
+  return (
+    s.view !== prev.view ||
+    s.config !== prev.config ||
+    s.presenter !== prev.presenter ||
+    s.theme !== prev.theme ||
+    s.lesson !== prev.lesson ||
+    s.selection !== prev.selection ||
+    s.insight !== prev.insight ||
+    s.hidden !== prev.hidden ||
+    (s.job === null && prev.job !== null) // a replay ended or was cancelled
+  );
+}
+
+/**
+ * Keeps the address bar on the current moment and follows the links the user puts there. Returns
+ * the function that stops both.
+ */
 export function syncAddressBar(store: LabStore, bar: AddressBar = browserAddressBar): () => void {
   let last = '';
   let lastWrite = -Infinity;
@@ -42,21 +74,15 @@ export function syncAddressBar(store: LabStore, bar: AddressBar = browserAddress
   const write = () => {
     pending = null;
     const link = momentLink(store.getState());
-    if (link !== last) {
+    if (`#${link}` !== bar.read() || link !== last) {
       last = link;
       lastWrite = bar.now();
       bar.write(link);
     }
   };
   const unsubscribe = store.subscribe((s, prev) => {
-    if (
-      s.view === prev.view &&
-      s.config === prev.config &&
-      s.presenter === prev.presenter &&
-      s.theme === prev.theme &&
-      s.lesson === prev.lesson
-    )
-      return;
+    if (!shown(s, prev)) return;
+    if (s.job) return; // the link being followed stays until its replay ends
     if (!s.playing) {
       if (pending) clearTimeout(pending);
       write();
@@ -64,10 +90,23 @@ export function syncAddressBar(store: LabStore, bar: AddressBar = browserAddress
       pending = setTimeout(write, Math.max(0, PLAYING_INTERVAL_MS - (bar.now() - lastWrite)));
     }
   });
-  // A link that could not be opened stays in the address bar until the user changes something.
-  if (store.getState().notice === null) write();
+  const follow = () => {
+    const hash = bar.read();
+    if (hash.slice(1) === last || hash.length <= 1) return; // what the page wrote, or nothing
+    last = hash.slice(1);
+    const { actions } = store.getState();
+    const errors = actions.openLink(hash);
+    if (errors.length) {
+      actions.notify(`This link could not be opened — ${errors.join('; ')}. The page is as it was.`);
+      write(); // the address bar shows the page again
+    }
+  };
+  const unlisten = bar.listen?.(follow) ?? (() => undefined);
+  // While a link's replay runs, the address bar keeps that link.
+  if (!store.getState().job) write();
   return () => {
     unsubscribe();
+    unlisten();
     if (pending) clearTimeout(pending);
   };
 }

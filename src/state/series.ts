@@ -2,6 +2,16 @@
  * A growing series of (epoch, loss) points in typed arrays, and its downsampling for drawing: one
  * min/max pair per pixel column, so a million epochs draw as a path of a few hundred points.
  */
+/**
+ * Whether the curve keeps the loss at the end of epoch `epoch` while training runs flat out: every
+ * epoch up to 4096, then every 2^k-th once past 4096·2^(k−1), so the curve keeps ~4000+ points.
+ * The play loop and the replay of a link follow the same rule, so they draw the same curve.
+ */
+export function keepsEpoch(epoch: number): boolean {
+  const stride = 2 ** Math.max(0, Math.floor(Math.log2(epoch / 4096)) + 1);
+  return epoch % stride === 0;
+}
+
 export class LossSeries {
   private xs = new Float64Array(1024);
   private ys = new Float64Array(1024);
@@ -46,6 +56,12 @@ export class LossSeries {
 
   clear(): void {
     this.n = 0;
+  }
+
+  /** Becomes a copy of `other`. */
+  assign(other: LossSeries): void {
+    this.clear();
+    for (let k = 0; k < other.length; k++) this.push(other.x(k), other.y(k));
   }
 
   /**

@@ -5,6 +5,7 @@
 import type { ParamRef } from '../core/chain.ts';
 import { paramIndex } from '../core/chain.ts';
 import type { Divergence } from '../core/divergence.ts';
+import type { Reduction } from '../core/losses.ts';
 import type { Network } from '../core/network.ts';
 import type { Position, StepChain, Stepper, UpdateRecord } from '../core/stepper.ts';
 
@@ -48,6 +49,8 @@ export interface RunView {
   readonly learningRate: number;
   readonly batchSize: number;
   readonly trainBiases: boolean;
+  /** How the data-set loss and an update's gradient combine the samples: mean or sum. */
+  readonly reduction: Reduction;
   readonly samples: number;
 }
 
@@ -105,6 +108,7 @@ export function snapshot(s: Stepper, selection: Selection | null, datasetLoss: n
     learningRate: s.options.learningRate,
     batchSize: s.options.batchSize,
     trainBiases: s.options.trainBiases,
+    reduction: s.options.reduction ?? 'mean',
     samples: s.data.n,
   };
 }

@@ -7,10 +7,12 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import { buildRun } from '../config/build.ts';
 import type { RunSetup } from '../config/build.ts';
-import { decodeLink, encodeLink, linkErrorText } from '../config/codec.ts';
+import { encodeLink } from '../config/codec.ts';
 import type { ViewFlags } from '../config/codec.ts';
 import { findLesson } from '../config/lessons.ts';
 import type { InsightName } from '../config/lessons.ts';
+import { PANELS } from '../config/view-link.ts';
+import type { PanelName } from '../config/view-link.ts';
 import {
   editConfig,
   presetOf,
@@ -21,24 +23,27 @@ import {
 } from '../config/edits.ts';
 import type { EditResult } from '../config/edits.ts';
 import type { ConfigPatch } from '../config/edits.ts';
-import { packParams, unpackParams } from '../core/init.ts';
+import { unpackParams } from '../core/init.ts';
 import { paramIndex } from '../core/chain.ts';
 import type { ParamRef } from '../core/chain.ts';
 import { DEFAULT_PRESET, findPreset } from '../config/presets.ts';
 import type { Config, DataRows, Standardize } from '../config/schema.ts';
 import type { Granularity } from '../core/stepper.ts';
 import { Stepper } from '../core/stepper.ts';
+import { createLinkActions } from './link-actions.ts';
+import { SLICE_MS, timeoutJobs } from './replay.ts';
+import type { JobProgress, JobScheduler } from './replay.ts';
 import { browserScheduler, createPlayDriver } from './driver.ts';
 import type { FrameScheduler } from './driver.ts';
 import { LayerGradients } from './layer-gradients.ts';
-import { LossSeries } from './series.ts';
-import { parseSelection, snapshot } from './snapshot.ts';
+import { keepsEpoch, LossSeries } from './series.ts';
+import { snapshot } from './snapshot.ts';
 import type { RunView, Selection } from './snapshot.ts';
 import { DEFAULT_SPEED, MAX_SPEED, SPEEDS } from './speeds.ts';
 
 export type Theme = 'light' | 'dark';
-export const PANELS = ['chain', 'loss', 'insight', 'setup', 'data'] as const;
-export type PanelName = (typeof PANELS)[number];
+export { PANELS };
+export type { PanelName };
 
 export interface LabActions {
   loadPreset(name: string): void;
@@ -92,6 +97,13 @@ export interface LabActions {
   closeLesson(): void;
   /** Jumps to update `update` (0 … horizon) of this run, to step on from there. */
   seek(update: number): void;
+  /**
+   * "Go to update N" as typed: within the history, a jump; beyond it, training on to N (in slices
+   * when long, within the work budget). Returns the problems, naming the field.
+   */
+  goToUpdate(text: string): string[];
+  /** Stops the training in progress (a link's replay, a "Go to update"): the page stays as it was. */
+  cancelJob(): void;
 }
 
 export interface LabState {
@@ -132,6 +144,13 @@ export interface LabState {
   readonly insight: InsightName;
   /** The furthest update this run has reached (the history scrubber's end). */
   readonly horizon: number;
+  /**
+   * The first update the history goes back to: 0, or the moment of a link whose past was not
+   * replayed (over the work budget).
+   */
+  readonly floor: number;
+  /** Training in progress, in slices (a link's replay, a "Go to update"), or null. */
+  readonly job: JobProgress | null;
   readonly actions: LabActions;
 }
 
@@ -141,6 +160,9 @@ export function viewFlags(state: LabState): ViewFlags {
     ...(state.presenter ? { presenter: true } : {}),
     ...(state.theme === 'dark' ? { theme: 'dark' as const } : {}),
     ...(state.lesson ? { lesson: state.lesson } : {}),
+    selection: state.selection,
+    insight: state.insight,
+    hidden: PANELS.filter((p) => state.hidden[p]),
   };
 }
 
@@ -177,9 +199,6 @@ export function momentLink(state: LabState): string {
   );
 }
 
-/** Updates a link may ask the page to replay (when it carries no parameters of its moment). */
-const MAX_REPLAY_UPDATES = 2_000_000;
-
 export type LabStore = StoreApi<LabState>;
 
 export interface LabStoreOptions {
@@ -187,6 +206,10 @@ export interface LabStoreOptions {
   /** Milliseconds of computing per frame at full speed. */
   readonly frameBudgetMs?: number;
   readonly now?: () => number;
+  /** Runs the slices of long training (a link's replay, "Go to update"); default: `setTimeout`. */
+  readonly jobs?: JobScheduler;
+  /** Milliseconds per slice (0: one chunk per slice, for tests). */
+  readonly sliceMs?: number;
 }
 
 /** The default selection: the first weight into the first output (w5 of the textbook example). */
@@ -292,13 +315,8 @@ export function createLabStore(
           // Aim at a quarter of the budget per chunk: a few chunks per frame, epochs recorded in between.
           if (took < budget / 8) chunk = Math.min(chunk * 2, 1 << 20);
           else if (took > budget / 2) chunk = Math.max(1, Math.floor(chunk / 2));
-          // The exact data-set loss at every epoch boundary, thinning out as epochs pile up
-          // (every 2^k-th epoch once past 4096·2^k epochs): the curve keeps ~4000+ points.
-          if (stepper.update % upe === 0) {
-            const epoch = stepper.update / upe;
-            const stride = 2 ** Math.max(0, Math.floor(Math.log2(epoch / 4096)) + 1);
-            if (epoch % stride === 0) recordPoint();
-          }
+          // The exact data-set loss at every epoch boundary, thinning out as epochs pile up.
+          if (stepper.update % upe === 0 && keepsEpoch(stepper.update / upe)) recordPoint();
         } while (now() - t0 < budget && !stepper.divergence);
       }
       const keepGoing = !stepper.divergence;
@@ -306,18 +324,38 @@ export function createLabStore(
       return keepGoing && get().playing;
     };
     const driver = createPlayDriver(options.scheduler ?? browserScheduler, frame);
+    const links = createLinkActions({
+      get,
+      set,
+      refresh: (extra) => refresh(extra),
+      stepper: () => stepper,
+      replaceStepper(next) {
+        driver.stop();
+        stepper = next;
+        layers.reset();
+      },
+      series,
+      testSeries,
+      truncate: (x) => truncate(x),
+      dataInfo,
+      jobs: options.jobs ?? timeoutJobs,
+      sliceMs: options.sliceMs ?? SLICE_MS,
+      now,
+    });
+    const stopJob = links.stopJob;
 
     const load = (
       config: Config,
       presetName: string | null,
       selection: Selection = defaultSelection(config),
     ) => {
+      stopJob(false);
       driver.stop();
       const run = buildRun(config);
       stepper = new Stepper(run);
       clearSeries();
       recordPoint();
-      refresh({ config, presetName, playing: false, selection, data: dataInfo(run), horizon: 0 });
+      refresh({ config, presetName, playing: false, selection, data: dataInfo(run), horizon: 0, floor: 0 });
     };
 
     /** Loads an edited setup, keeping the selection when it still exists; or returns the problems. */
@@ -346,6 +384,7 @@ export function createLabStore(
         load(config, presetName);
       },
       step(g) {
+        stopJob(false);
         if (get().playing) actions.pause();
         const before = stepper.update;
         stepper.step(g);
@@ -353,17 +392,28 @@ export function createLabStore(
         refresh();
       },
       back() {
+        stopJob(false);
         if (get().playing) actions.pause();
+        const floor = get().floor;
+        if (floor > 0 && stepper.update === floor && stepper.micro === 0) {
+          set({
+            notice: `Back: the updates before ${floor} were not replayed (more than the work budget allows); Reset goes to update 0.`,
+          });
+          return;
+        }
         if (stepper.back()) truncate(epochX());
         refresh();
       },
       reset() {
+        stopJob(false);
+        if (get().floor > 0) set({ floor: 0, horizon: 0 }); // the unreplayed past: start over
         driver.stop();
         stepper.reset();
         truncate(0);
         refresh({ playing: false });
       },
       play() {
+        stopJob(false);
         if (get().playing || stepper.divergence) return;
         lastKind = null;
         pending = 1; // the first computation happens at once
@@ -393,56 +443,7 @@ export function createLabStore(
         const config = get().config;
         load({ ...config, learningRate: config.learningRate / 10 }, null);
       },
-      openLink(text) {
-        const r = decodeLink(text);
-        if (!r.ok) return [linkErrorText(r.errors)];
-        const { config, moment, flags } = r;
-        const run = buildRun(config);
-        const next = new Stepper(run);
-        if (moment) {
-          const { update, micro } = moment;
-          if (moment.weights && moment.biases) {
-            if (!next.resumeAt(update, packParams(next.net, moment.weights, moment.biases), micro)) {
-              return [
-                `at: micro-step ${micro} is not in update ${update + 1} (it has ${next.microStepsIn(update)})`,
-              ];
-            }
-          } else {
-            if (update > MAX_REPLAY_UPDATES) {
-              return [
-                `at: ${update} updates is more than a link without aw/ab may replay (${MAX_REPLAY_UPDATES})`,
-              ];
-            }
-            if (next.fastTo(update, false) || micro >= next.microStepsIn(update)) {
-              return [`at: the moment ${update}.${micro} is not reachable in this setup`];
-            }
-            next.goTo(update, micro);
-          }
-        }
-        driver.stop();
-        stepper = next;
-        clearSeries();
-        recordPoint();
-        const scene = flags.lesson && findLesson(flags.lesson.name)!.scenes[flags.lesson.scene];
-        const sel = scene && scene.select ? parseSelection(scene.select) : null;
-        refresh({
-          config,
-          data: dataInfo(run),
-          presetName: presetOf(config),
-          playing: false,
-          selection: sel ?? defaultSelection(config),
-          notice: null,
-          horizon: 0,
-          lesson: flags.lesson ?? null,
-          ...(scene && scene.insight ? { insight: scene.insight } : {}),
-          ...(flags.theme ? { theme: flags.theme } : {}),
-          ...(flags.presenter !== undefined ? { presenter: flags.presenter } : {}),
-          ...(flags.presenter && !get().presenter
-            ? { hidden: { ...get().hidden, setup: true, data: true } }
-            : {}),
-        });
-        return [];
-      },
+      openLink: (text) => links.openLink(text),
       setTheme(theme) {
         set({ theme });
       },
@@ -463,7 +464,7 @@ export function createLabStore(
         const lesson = findLesson(name);
         if (!lesson) return [`lesson: no lesson named ${JSON.stringify(name.slice(0, 40))}`];
         const k = Math.max(0, Math.min(lesson.scenes.length - 1, Math.floor(scene)));
-        const { presenter, theme } = get();
+        const { presenter, theme, hidden } = get();
         return actions.openLink(
           encodeLink(
             lesson.scenes[k]!.config,
@@ -472,6 +473,7 @@ export function createLabStore(
               presenter,
               theme,
               lesson: { name, scene: k },
+              hidden: PANELS.filter((p) => hidden[p]), // the panels stay as the user has them
             },
           ),
         );
@@ -480,12 +482,17 @@ export function createLabStore(
         set({ lesson: null });
       },
       seek(update) {
+        stopJob(false);
         if (get().playing) actions.pause();
-        const u = Math.max(0, Math.min(get().horizon, Math.round(update)));
-        // training is deterministic: forward replays the same updates, back restores a checkpoint
-        if (u > stepper.update) stepper.fastTo(u, false);
-        else stepper.goTo(u, 0);
+        const u = Math.max(get().floor, Math.min(get().horizon, Math.round(update)));
+        // training is deterministic: every update reached so far is at most a checkpoint stride
+        // of replay away, forward or back
+        stepper.goTo(u, 0);
         refresh();
+      },
+      goToUpdate: (text) => links.goToUpdate(text),
+      cancelJob() {
+        stopJob(true);
       },
 
       notify(message) {
@@ -538,6 +545,8 @@ export function createLabStore(
       lesson: null,
       insight: 'slope',
       horizon: 0,
+      floor: 0,
+      job: null,
       actions,
     };
   });

@@ -6,7 +6,7 @@
 import { ACTIVATIONS } from '../core/activations.ts';
 import type { ActivationName } from '../core/activations.ts';
 import type { DLda } from '../core/chain.ts';
-import type { LossName } from '../core/losses.ts';
+import type { LossName, Reduction } from '../core/losses.ts';
 import type { StepChain } from '../core/stepper.ts';
 import { tex } from './format.ts';
 import { PENDING, aSym, bSym, deltaSym, partial, tSym, wSym, zSym } from './symbols.ts';
@@ -29,6 +29,8 @@ export interface UpdateContext {
   /** Σ over finished samples of ∂L/∂p in this batch. */
   readonly accumulated: number;
   readonly trainable: boolean;
+  /** What the update uses: the mean (absent: the default) or the sum of the samples' gradients. */
+  readonly reduction?: Reduction;
   /** The update just made to this parameter, if the last step was an update. */
   readonly applied: { readonly before: number; readonly gradient: number; readonly after: number } | null;
 }
@@ -119,6 +121,8 @@ export function chainTex(c: StepChain, u: UpdateContext): TexLine[] {
         ? 'the input of this sample'
         : 'cached from the forward pass';
   const dzValue = rule.dzdp.kind === 'one' ? '1' : v(rule.dzdp.value, ready.dzdp);
+  // The same inside a product: a negative factor keeps its parentheses.
+  const dzFactor = rule.dzdp.kind === 'one' ? '1' : v(rule.dzdp.value, ready.dzdp, true);
 
   if (rule.softmax) {
     const sm = rule.softmax;
@@ -143,7 +147,7 @@ export function chainTex(c: StepChain, u: UpdateContext): TexLine[] {
     lines.push({
       id: 'product',
       label: 'product',
-      tex: `${partial('L', ps)} = ${v(rule.delta, ready.delta, true)}\\cdot ${dzValue} = ${v(rule.gradient, ready.delta)}`,
+      tex: `${partial('L', ps)} = ${v(rule.delta, ready.delta, true)}\\cdot ${dzFactor} = ${v(rule.gradient, ready.delta)}`,
     });
   } else {
     const dLda = rule.dLda!;
@@ -184,17 +188,18 @@ export function chainTex(c: StepChain, u: UpdateContext): TexLine[] {
     lines.push({
       id: 'product',
       label: 'product',
-      tex: `${partial('L', ps)} = ${v(dLda.value, ready.delta, true)}\\cdot ${v(dadz.value, ready.dadz, true)}\\cdot ${dzValue} = ${v(rule.gradient, ready.delta)}`,
+      tex: `${partial('L', ps)} = ${v(dLda.value, ready.delta, true)}\\cdot ${v(dadz.value, ready.dadz, true)}\\cdot ${dzFactor} = ${v(rule.gradient, ready.delta)}`,
       note: 'this sample’s share of the gradient',
     });
   }
 
   // The update: after it happened, or what it will be once the batch is complete.
   const alpha = tex(u.learningRate);
+  const summed = u.reduction === 'sum';
   const mean =
     u.batchLength === 1
       ? partial('L', ps)
-      : `\\tfrac{1}{${u.batchLength}}\\textstyle\\sum_s ${partial('L_s', ps)}`;
+      : `${summed ? '' : `\\tfrac{1}{${u.batchLength}}`}\\textstyle\\sum_s ${partial('L_s', ps)}`;
   if (!u.trainable) {
     lines.push({
       id: 'update',
@@ -211,7 +216,8 @@ export function chainTex(c: StepChain, u: UpdateContext): TexLine[] {
     });
   } else {
     const done = u.samplesDone;
-    const meanValue = done === u.batchLength ? tex(u.accumulated / u.batchLength, true) : PENDING;
+    const meanValue =
+      done === u.batchLength ? tex(summed ? u.accumulated : u.accumulated / u.batchLength, true) : PENDING;
     lines.push({
       id: 'update',
       label: 'update',

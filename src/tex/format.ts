@@ -29,6 +29,14 @@ export function fmt(v: number): string {
   return `${m.replace('-', '−')}×10${[...String(Number(e.replace('−', '-')))].map((c) => SUPERSCRIPT[c] ?? c).join('')}`;
 }
 
+/**
+ * m × 10^e in TeX: the one place that writes the times sign (String.raw keeps the backslash, so no
+ * JavaScript escape such as \t can slip into the TeX).
+ */
+export function timesTenTo(mantissa: string, exponent: number): string {
+  return String.raw`${mantissa}\times 10^{${exponent}}`;
+}
+
 /** A number for TeX: negative numbers in parentheses when `paren` (inside a product). */
 export function tex(v: number, paren = false): string {
   if (Number.isNaN(v)) return '\\text{NaN}';
@@ -40,7 +48,7 @@ export function tex(v: number, paren = false): string {
     body = sig(a);
   } else {
     const [m, e] = sci(a).split('e') as [string, string];
-    body = `${m}\\times 10^{${Number(e.replace('−', '-'))}}`;
+    body = timesTenTo(m, Number(e.replace('−', '-')));
   }
   const s = v < 0 ? `-${body}` : body;
   return paren && v < 0 ? `(${s})` : s;

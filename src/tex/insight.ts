@@ -3,7 +3,8 @@
  * product, lengths, cosine, angle — seed 000), the slope and the step of gradient descent (seed 001),
  * and the gradient check (central differences beside the chain rule).
  */
-import { tex } from './format.ts';
+import type { Reduction } from '../core/losses.ts';
+import { tex, timesTenTo } from './format.ts';
 import type { TexLine } from './chain.ts';
 import { aSym, wSym } from './symbols.ts';
 
@@ -69,7 +70,7 @@ export function similarityTex(s: Similarity): TexLine[] {
       label: 'cosine similarity',
       tex: Number.isNaN(cos)
         ? `\\cos\\theta = \\frac{${w}\\cdot ${a}}{\\lVert ${w}\\rVert\\,\\lVert ${a}\\rVert}\\ \\text{is undefined: a vector has length 0}`
-        : `\\cos\\theta = \\frac{${w}\\cdot ${a}}{\\lVert ${w}\\rVert\\,\\lVert ${a}\\rVert} = \\frac{${tex(dot)}}{${tex(wNorm)}\\cdot ${tex(aNorm)}} = ${tex(cos)},\\quad \\theta = ${tex(deg)}^\\circ`,
+        : `\\cos\\theta = \\frac{${w}\\cdot ${a}}{\\lVert ${w}\\rVert\\,\\lVert ${a}\\rVert} = \\frac{${tex(dot)}}{${tex(wNorm)}\\cdot ${tex(aNorm)}} = ${tex(cos)},\\quad \\theta = {${tex(deg)}}^\\circ`,
       note: 'the dot product is large when the lengths are large and the angle small: a·b = ‖a‖‖b‖cos θ',
     },
   ];
@@ -81,15 +82,23 @@ export interface SlopeData {
   readonly loss: number;
   readonly slope: number;
   readonly rate: number;
+  /** The loss drawn: the training set's mean (absent: the default) or its sum E = Σ_s L_s. */
+  readonly reduction?: Reduction;
+}
+
+/** The symbol of the training set's loss: E for the notes' sum, L for the mean. */
+function lossSym(reduction: Reduction | undefined): string {
+  return reduction === 'sum' ? 'E' : 'L';
 }
 
 export function slopeTex(d: SlopeData): TexLine[] {
   const next = d.value - d.rate * d.slope;
+  const L = lossSym(d.reduction);
   return [
     {
       id: 'slope',
       label: 'slope',
-      tex: `\\frac{\\partial L}{\\partial ${d.symbol}} = ${tex(d.slope)}\\quad (${d.slope > 0 ? 'L\\ \\text{grows to the right: step left}' : d.slope < 0 ? 'L\\ \\text{falls to the right: step right}' : '\\text{flat}'})`,
+      tex: `\\frac{\\partial ${L}}{\\partial ${d.symbol}} = ${tex(d.slope)}\\quad (${d.slope > 0 ? `${L}\\ \\text{grows to the right: step left}` : d.slope < 0 ? `${L}\\ \\text{falls to the right: step right}` : '\\text{flat}'})`,
     },
     {
       id: 'step',
@@ -106,6 +115,8 @@ export interface CheckData {
   readonly h: number;
   readonly up: number;
   readonly down: number;
+  /** The training set's loss: the mean (absent: the default) or the sum E = Σ_s L_s. */
+  readonly reduction?: Reduction;
 }
 
 /** |a − n| / max(|a|, |n|), 0 when both are 0. */
@@ -119,21 +130,23 @@ function precise(v: number): string {
   if (!Number.isFinite(v)) return tex(v);
   const [m, e] = v.toExponential(9).split('e') as [string, string];
   const exp = Number(e);
-  return exp >= -4 && exp < 5 ? String(Number(v.toPrecision(10))) : `${m}\times 10^{${exp}}`;
+  return exp >= -4 && exp < 5 ? String(Number(v.toPrecision(10))) : timesTenTo(m, exp);
 }
 
 export function checkTex(d: CheckData): TexLine[] {
+  const L = lossSym(d.reduction);
+  const over = d.reduction === 'sum' ? 'sum' : 'mean';
   return [
     {
       id: 'numeric',
       label: 'central difference',
-      tex: `\\frac{L(${d.symbol}+h) - L(${d.symbol}-h)}{2h} = \\frac{${precise(d.up)} - ${precise(d.down)}}{2\\cdot ${tex(d.h)}} = ${tex(d.numeric)}`,
-      note: 'the loss of the whole training set, with only this parameter moved by ±h',
+      tex: `\\frac{${L}(${d.symbol}+h) - ${L}(${d.symbol}-h)}{2h} = \\frac{${precise(d.up)} - ${precise(d.down)}}{2\\cdot ${tex(d.h)}} = ${tex(d.numeric)}`,
+      note: `the ${d.reduction === 'sum' ? 'total loss E = Σₛ Lₛ' : 'mean loss'} of the whole training set, with only this parameter moved by ±h`,
     },
     {
       id: 'analytic',
       label: 'chain rule',
-      tex: `\\frac{\\partial L}{\\partial ${d.symbol}} = ${tex(d.analytic)}\\quad\\text{(backpropagation, mean over the training set)}`,
+      tex: `\\frac{\\partial ${L}}{\\partial ${d.symbol}} = ${tex(d.analytic)}\\quad\\text{(backpropagation, ${over} over the training set)}`,
     },
     {
       id: 'error',

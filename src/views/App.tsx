@@ -8,6 +8,7 @@ import { DataTable } from './DataTable.tsx';
 import { Files } from './Files.tsx';
 import { LossCurve } from './LossCurve.tsx';
 import { Notice, Share } from './Share.tsx';
+import { JobBar } from './Progress.tsx';
 import { SetupEditor } from './SetupEditor.tsx';
 import { NetworkDiagram } from './Network.tsx';
 import { CurrentStep } from './CurrentStep.tsx';
@@ -25,7 +26,8 @@ function About() {
     <p className="about" data-testid="about">
       {preset ? `${preset.description} ` : ''}
       <span className="setup">
-        {config.layers.join('-')} · {config.loss} · α = {config.learningRate} · batch {config.batchSize}
+        {config.layers.join('-')} · {config.loss} ({config.reduction ?? 'mean'} over samples) · α ={' '}
+        {config.learningRate} · batch {config.batchSize}
         {config.trainBiases ? '' : ' · biases fixed'}
       </span>
     </p>
@@ -71,6 +73,7 @@ function Layout() {
       </div>
       <LessonList />
       <Notice />
+      <JobBar />
       <Status />
       {!presenter && <About />}
       <DivergenceBanner />

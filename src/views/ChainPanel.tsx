@@ -10,7 +10,7 @@ import { paramOf, selectedIndex, selectionKey } from '../state/snapshot.ts';
 import type { RunView, Selection } from '../state/snapshot.ts';
 import { NumberField } from './NumberField.tsx';
 import { Tex } from './Tex.tsx';
-import { useLab, useNames } from './store-context.tsx';
+import { useLab, useNaming } from './store-context.tsx';
 
 function title(sel: Selection): string {
   if (sel.kind === 'neuron')
@@ -54,10 +54,12 @@ function linesFor(view: RunView, sel: Selection): TexLine[] {
   const samplesDone = Math.min(pos.batchLength, Math.floor(pos.micro / view.stepsPerSample));
   return chainTex(chain, {
     learningRate: view.learningRate,
-    batchLength: pos.batchLength,
+    // After an update: the batch it applied (the batch now starting may be shorter).
+    batchLength: applied && view.lastUpdate ? view.lastUpdate.batchLength : pos.batchLength,
     samplesDone,
     accumulated: view.grads[p]!,
     trainable: sel.kind === 'weight' || view.trainBiases,
+    reduction: view.reduction,
     applied,
   });
 }
@@ -86,7 +88,7 @@ function ParamEditor({ sel, value }: { sel: ParamRef; value: number }) {
 
 export function ChainPanel() {
   const view = useLab((s) => s.display);
-  const names = useNames();
+  const naming = useNaming();
   const selection = useLab((s) => s.selection);
   const lines = useMemo(
     () => (selection && (paramOf(selection) === null || view.chain) ? linesFor(view, selection) : null),
@@ -100,14 +102,14 @@ export function ChainPanel() {
       </section>
     );
   }
-  const alias = names[selectionKey(selection)];
+  const about = naming.about[selectionKey(selection)];
   const pos = view.position;
   const started = pos.micro > 0 || (pos.last?.phase === 'update' && view.lastUpdate !== null);
   return (
     <section className="panel chain" aria-label="Chain rule" data-testid="chain-panel">
       <h2>
         {title(selection)}
-        {alias && <span className="alias"> · {alias} in the notes</span>}
+        {about && <span className="alias"> · {about}</span>}
       </h2>
       {selection.kind !== 'neuron' && (
         <ParamEditor sel={selection} value={view.params[selectedIndex(view, selection)]!} />

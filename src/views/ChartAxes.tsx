@@ -1,8 +1,8 @@
 /** The axes of the small charts (loss curve, insight views): D3 scales in, ticks and grid lines out. */
-export interface Scale {
-  (v: number): number;
-  ticks(count?: number): number[];
-}
+import { axisTicks } from './ticks.ts';
+import type { TickScale } from './ticks.ts';
+
+type Scale = TickScale & { domain?: () => number[] };
 
 export function ChartAxes({
   x,
@@ -27,7 +27,7 @@ export function ChartAxes({
 }) {
   return (
     <g className="axis">
-      {x.ticks(xTicks).map((t, k) => (
+      {axisTicks(x, xTicks).map((t, k) => (
         <g key={`x${k}`} transform={`translate(${x(t)},${height - margin.bottom})`}>
           <line y2={5} />
           <text y={18} textAnchor="middle">
@@ -45,7 +45,7 @@ export function ChartAxes({
           {xTitle}
         </text>
       )}
-      {y.ticks(yTicks).map((t, k) => (
+      {axisTicks(y, yTicks).map((t, k) => (
         <g key={`y${k}`} transform={`translate(${margin.left},${y(t)})`}>
           <line x2={width - margin.left - margin.right} className="grid" />
           <text x={-6} y={4} textAnchor="end">

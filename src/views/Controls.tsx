@@ -70,7 +70,7 @@ export function Controls() {
           data-testid="step-batch"
           onClick={() => actions.step('batch')}
           disabled={diverged}
-          title="To the next update (Alt+→)"
+          title="To the next update (B)"
         >
           Batch ▶|
         </button>
@@ -79,7 +79,7 @@ export function Controls() {
           data-testid="step-epoch"
           onClick={() => actions.step('epoch')}
           disabled={diverged}
-          title="To the end of the epoch (Ctrl+→)"
+          title="To the end of the epoch (Ctrl+→ or E)"
         >
           Epoch ▶▶|
         </button>
@@ -161,7 +161,7 @@ export function Status() {
         </dd>
       </div>
       <div>
-        <dt>loss (data set)</dt>
+        <dt>{view.reduction === 'sum' ? 'total loss E = Σₛ Lₛ (data set)' : 'mean loss (data set)'}</dt>
         <dd data-testid="loss" data-value={view.datasetLoss}>
           {fmt(view.datasetLoss)}
         </dd>

@@ -44,9 +44,12 @@ export function CurrentStep() {
     if (last.phase === 'loss') {
       return { what: `the loss (${LOSSES[loss].label})`, tex: `L = ${tex(view.sampleLoss)}` };
     }
+    // the batch the update applied (the batch now starting may be shorter), summed or averaged
+    const n = view.lastUpdate?.batchLength ?? view.position.batchLength;
+    const over = n > 1 ? `, ${view.reduction === 'sum' ? 'sum' : 'mean'} over ${n} samples` : '';
     return {
       what: 'the update of every weight and bias',
-      tex: `w \\leftarrow w - ${tex(view.learningRate)}\\,\\frac{\\partial L}{\\partial w}\\quad\\text{(update ${view.position.update}${view.position.batchLength > 1 ? `, mean over ${view.position.batchLength} samples` : ''})}`,
+      tex: `w \\leftarrow w - ${tex(view.learningRate)}\\,\\frac{\\partial L}{\\partial w}\\quad\\text{(update ${view.position.update}${over})}`,
     };
   }, [view, loss]);
   if (!line) return null;

@@ -16,6 +16,7 @@ import type { Dataset } from '../core/datasets.ts';
 import { predictRows } from '../core/inspect.ts';
 import { createWorkspace, forwardAll, loadInput } from '../core/network.ts';
 import type { Network, Workspace } from '../core/network.ts';
+import type { Reduction } from '../core/losses.ts';
 import { datasetGradient, datasetLoss } from '../core/train.ts';
 import { fmt } from '../tex/format.ts';
 import { checkTex, relativeError, similarity, similarityTex, slopeTex } from '../tex/insight.ts';
@@ -57,18 +58,19 @@ function symbolOf(sel: Selection, names: Readonly<Record<string, string>>): stri
   return 'z';
 }
 
-/** The training loss (of `rows`) with parameter k set to v, the others as they are. */
+/** The training loss (of `rows`, reduced as the setup says) with parameter k set to v, the others as they are. */
 function lossAt(
   net: Network,
   params: Float64Array,
   rows: Dataset,
   k: number,
   v: number,
+  reduction: Reduction,
   ws = createWorkspace(net),
 ): number {
   const p = params.slice();
   p[k] = v;
-  return datasetLoss(net, p, rows, ws);
+  return datasetLoss(net, p, rows, ws, reduction);
 }
 
 /** What the slope and the gradient check share: the rows used, and ∂L/∂θ_k by backpropagation over them. */
@@ -81,7 +83,7 @@ function gradientAt(
   const rows = rowsOf(data.train);
   const ws = createWorkspace(net);
   const g = new Float64Array(net.paramCount);
-  datasetGradient(net, view.params, rows, ws, g);
+  datasetGradient(net, view.params, rows, ws, g, view.reduction);
   return { rows, gradient: g[k]!, ws };
 }
 
@@ -119,10 +121,11 @@ function SlopeView({ view, data, sel }: { view: RunView; data: DataInfo; sel: Se
     const step = view.learningRate * slope;
     const R = Math.max(1, Math.abs(w) * 0.75, Math.abs(step) * 3);
     const xs = Array.from({ length: 81 }, (_, q) => w - R + (2 * R * q) / 80);
-    const pts = xs.map((x) => ({ x, y: lossAt(net, view.params, rows, k, x, ws) }));
-    const loss = lossAt(net, view.params, rows, k, w, ws);
+    const red = view.reduction;
+    const pts = xs.map((x) => ({ x, y: lossAt(net, view.params, rows, k, x, red, ws) }));
+    const loss = lossAt(net, view.params, rows, k, w, red, ws);
     const next = w - step;
-    const nextLoss = lossAt(net, view.params, rows, k, next, ws);
+    const nextLoss = lossAt(net, view.params, rows, k, next, red, ws);
     const finite = pts.filter((q) => Number.isFinite(q.y));
     const lo = Math.min(...finite.map((q) => q.y), loss);
     const hi = Math.max(...finite.map((q) => q.y), loss);
@@ -153,8 +156,9 @@ function SlopeView({ view, data, sel }: { view: RunView; data: DataInfo; sel: Se
     };
     // the parameters change only at an update or with a new setup (a new network)
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [view.net, view.position.update, view.learningRate, data, p]);
+  }, [view.net, view.position.update, view.learningRate, view.reduction, data, p]);
   const sym = symbolOf(sel, names);
+  const E = view.reduction === 'sum' ? 'E' : 'L';
   const { x, y } = chart;
   if (!Number.isFinite(chart.loss) || !Number.isFinite(chart.slope) || !Number.isFinite(chart.w)) {
     return <p className="note">The loss is not a finite number here: there is no slope to draw.</p>;
@@ -204,8 +208,9 @@ function SlopeView({ view, data, sel }: { view: RunView; data: DataInfo; sel: Se
         )}
       </svg>
       <p className="note" data-testid="slope-values" data-slope={chart.slope} data-next={chart.next}>
-        L = {fmt(chart.loss)} at {fmt(chart.w)}; after the step L = {fmt(chart.nextLoss)} at {fmt(chart.next)}{' '}
-        (the other parameters fixed; the loss of{' '}
+        {E} = {fmt(chart.loss)} at {fmt(chart.w)}; after the step {E} = {fmt(chart.nextLoss)} at{' '}
+        {fmt(chart.next)} (the other parameters fixed; the{' '}
+        {view.reduction === 'sum' ? 'total loss E = Σₛ Lₛ' : 'mean loss'} of{' '}
         {chart.rows === data.train.n ? 'the training set' : `its first ${chart.rows} rows`}).
       </p>
       <Lines
@@ -216,6 +221,7 @@ function SlopeView({ view, data, sel }: { view: RunView; data: DataInfo; sel: Se
           loss: chart.loss,
           slope: chart.slope,
           rate: view.learningRate,
+          reduction: view.reduction,
         })}
       />
     </div>
@@ -231,12 +237,12 @@ function CheckView({ view, data, sel }: { view: RunView; data: DataInfo; sel: Se
     const { rows, gradient, ws } = gradientAt(view, data, k);
     const w = view.params[k]!;
     const h = 1e-5 * Math.max(1, Math.abs(w));
-    const up = lossAt(net, view.params, rows, k, w + h, ws);
-    const down = lossAt(net, view.params, rows, k, w - h, ws);
+    const up = lossAt(net, view.params, rows, k, w + h, view.reduction, ws);
+    const down = lossAt(net, view.params, rows, k, w - h, view.reduction, ws);
     return { analytic: gradient, numeric: (up - down) / (2 * h), h, up, down };
     // the parameters change only at an update or with a new setup (a new network)
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [view.net, view.position.update, view.learningRate, data, p]);
+  }, [view.net, view.position.update, view.learningRate, view.reduction, data, p]);
   return (
     <div
       data-testid="check-values"
@@ -244,7 +250,10 @@ function CheckView({ view, data, sel }: { view: RunView; data: DataInfo; sel: Se
       data-numeric={d.numeric}
       data-error={relativeError(d.analytic, d.numeric)}
     >
-      <Lines testId="check-tex" lines={checkTex({ symbol: symbolOf(sel, names), ...d })} />
+      <Lines
+        testId="check-tex"
+        lines={checkTex({ symbol: symbolOf(sel, names), reduction: view.reduction, ...d })}
+      />
     </div>
   );
 }
@@ -333,9 +342,7 @@ function LayersView({ view }: { view: RunView }) {
           <li key={l} data-layer={l + 1} data-value={q?.y ?? 0}>
             <span className="swatch" style={{ background: schemeTableau10[l % 10] }} /> layer {l + 1} (
             {net.activations[l]}): mean |∂L/∂w| = {q ? fmt(q.y) : '0'}
-            {l > 0 && q && chart.last[l - 1]
-              ? ` — ${fmt(chart.last[l - 1]!.y / q.y)} × layer ${l + 1}’s`
-              : ''}
+            {q && chart.last[l + 1] ? ` = ${fmt(q.y / chart.last[l + 1]!.y)} × layer ${l + 2}’s` : ''}
           </li>
         ))}
       </ul>

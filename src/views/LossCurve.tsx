@@ -102,7 +102,10 @@ export function LossCurve() {
   return (
     <section className="panel loss-curve" aria-label="Loss curve">
       <header>
-        <h2>{hasTest ? 'Loss: training set and test set' : 'Loss of the data set'}</h2>
+        <h2 data-testid="loss-title">
+          {view.reduction === 'sum' ? 'Total loss E = Σₛ Lₛ' : 'Mean loss'}
+          {hasTest ? ': training set and test set' : ' of the data set'}
+        </h2>
         {hasTest && (
           <span className="curve-key" data-testid="test-loss" data-value={view.testLoss}>
             <span className="key-line train" /> training {fmt(view.datasetLoss)}{' '}
@@ -125,7 +128,7 @@ export function LossCurve() {
         data-testid="loss-curve"
         data-points={n}
         role="img"
-        aria-label={`Loss over ${fmt(series.length ? series.x(series.length - 1) : 0)} epochs; now ${fmt(view.datasetLoss)}`}
+        aria-label={`${view.reduction === 'sum' ? 'Total loss' : 'Mean loss'} over ${fmt(series.length ? series.x(series.length - 1) : 0)} epochs; now ${fmt(view.datasetLoss)}`}
       >
         <ChartAxes
           x={chart.x}

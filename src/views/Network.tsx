@@ -19,7 +19,7 @@ import { chainHighlight, stepHighlight } from './highlight.ts';
 import { ExportButtons } from './ExportButtons.tsx';
 import { layoutNetwork } from './layout.ts';
 import { Bias, Edge, Neuron, Tooltip } from './NetworkParts.tsx';
-import { useLab, useNames } from './store-context.tsx';
+import { useLab, useNaming } from './store-context.tsx';
 
 const WIDTH = 820;
 const HEIGHT = 470;
@@ -58,7 +58,8 @@ export function NetworkDiagram() {
     [maxAbs],
   );
   const selKey = selectionKey(selection);
-  const names = useNames();
+  const naming = useNaming();
+  const names = naming.names;
   const [hover, setHover] = useState<Selection | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const r = layout.radius;
@@ -238,8 +239,15 @@ export function NetworkDiagram() {
         <g className="neurons">{neurons}</g>
         {hover && <Tooltip view={view} sel={hover} layout={layout} />}
         {outs.map((o, k) => (
-          <text key={`t${k}`} className="target" x={o.x + r + 8} y={o.y - r * 0.6}>
-            {`t ${fmt(view.target[k]!)}`}
+          <text
+            key={`t${k}`}
+            className="target"
+            data-testid={`target-${k}`}
+            data-value={view.target[k]}
+            x={o.x + r + 8}
+            y={o.y - r * 0.6}
+          >
+            {`${naming.targets[k] ?? 't'} = ${fmt(view.target[k]!)}`}
           </text>
         ))}
       </svg>

@@ -1,6 +1,7 @@
 /**
- * The setup: hidden layers (0–8, 1–16 neurons each) and their activations, the loss, the learning
- * rate, batch size, biases, shuffling and initialisation. Inputs and outputs follow the data. Every
+ * The setup: hidden layers (0–8, 1–16 neurons each) and their activations, the loss and how a batch
+ * or data set combines it (sum or mean over the samples), the learning rate, batch size, biases,
+ * shuffling and initialisation. Inputs and outputs follow the data. Every
  * change goes through the same validation as a file; a rejected value shows why and changes nothing.
  */
 import { useState } from 'react';
@@ -10,7 +11,7 @@ import type { ActivationName } from '../core/activations.ts';
 import { INIT_NAMES } from '../core/init.ts';
 import type { InitName } from '../core/init.ts';
 import { LOSSES, LOSS_NAMES } from '../core/losses.ts';
-import type { LossName } from '../core/losses.ts';
+import type { LossName, Reduction } from '../core/losses.ts';
 import { LIMITS } from '../core/network.ts';
 import type { ConfigPatch } from '../config/edits.ts';
 import { NumberField } from './NumberField.tsx';
@@ -150,6 +151,17 @@ export function SetupEditor() {
                 {LOSSES[l].label}
               </option>
             ))}
+          </select>
+        </Field>
+        <Field label="loss of a batch/data set">
+          <select
+            data-testid="reduction-select"
+            title="sum: E = Σₛ Lₛ and w ← w − α Σₛ ∂Lₛ/∂w, as in the notes; mean: both divided by the number of samples"
+            value={config.reduction ?? 'mean'}
+            onChange={(e) => edit({ reduction: e.target.value as Reduction })}
+          >
+            <option value="sum">sum over samples</option>
+            <option value="mean">mean over samples</option>
           </select>
         </Field>
         <Field label="learning rate α">

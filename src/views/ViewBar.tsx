@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react';
 import { PANELS } from '../state/store.ts';
 import type { PanelName } from '../state/store.ts';
 import { SHORTCUTS, toggleFullscreen } from './keyboard.ts';
+import { GoToUpdate } from './Progress.tsx';
 import { useLab } from './store-context.tsx';
 
 const PANEL_LABELS: Record<PanelName, string> = {
@@ -119,27 +120,32 @@ export function HelpDialog() {
 
 export function Scrubber() {
   const horizon = useLab((s) => s.horizon);
+  const floor = useLab((s) => s.floor);
   // follows the display (~10 Hz while training fast): a slider moving every frame costs layout
   const update = useLab((s) => s.display.position.update);
   const upe = useLab((s) => s.view.updatesPerEpoch);
   const seek = useLab((s) => s.actions.seek);
-  if (horizon < 1) return null;
   return (
-    <label className="scrubber">
-      <span>History</span>
-      <input
-        type="range"
-        data-testid="scrubber"
-        min={0}
-        max={horizon}
-        step={1}
-        value={Math.min(update, horizon)}
-        onChange={(e) => seek(Number(e.target.value))}
-        aria-valuetext={`update ${update} of ${horizon} (epoch ${Math.floor(update / upe) + 1})`}
-      />
-      <output data-testid="scrubber-value">
-        update {update} / {horizon}
-      </output>
-    </label>
+    <div className="history">
+      {horizon > floor && (
+        <label className="scrubber">
+          <span>History</span>
+          <input
+            type="range"
+            data-testid="scrubber"
+            min={floor}
+            max={horizon}
+            step={1}
+            value={Math.max(floor, Math.min(update, horizon))}
+            onChange={(e) => seek(Number(e.target.value))}
+            aria-valuetext={`update ${update} of ${horizon} (epoch ${Math.floor(update / upe) + 1})`}
+          />
+          <output data-testid="scrubber-value">
+            update {update} / {horizon}
+          </output>
+        </label>
+      )}
+      <GoToUpdate />
+    </div>
   );
 }

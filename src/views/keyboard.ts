@@ -1,6 +1,8 @@
 /**
  * Keyboard shortcuts for everything, one table: the handler below and the `?` dialog both read it.
- * Keys typed into a text field, a select or a focused button's Space are left to them.
+ * Keys typed into a text field, a select or a focused button's Space are left to them. A shortcut
+ * fires only with exactly the modifiers it names, so the browser keeps its own: Alt+← / Alt+→ and
+ * ⌘+← / ⌘+→ (Back/Forward), Ctrl + / − (zoom).
  */
 import { useEffect } from 'react';
 import type { LabState, LabStore, PanelName } from '../state/store.ts';
@@ -11,11 +13,51 @@ export interface Shortcut {
   /** As shown in the dialog. */
   readonly keys: string;
   readonly does: string;
-  readonly match: (e: KeyboardEvent) => boolean;
-  readonly run: (s: LabState) => void;
+  readonly match: (e: KeyLike) => boolean;
+  readonly run: (s: LabState, e: KeyLike) => void;
 }
 
-const plain = (key: string) => (e: KeyboardEvent) => e.key === key && !e.ctrlKey && !e.metaKey && !e.altKey;
+/** What the shortcuts read of a key event (a KeyboardEvent, or a plain object in tests). */
+export interface KeyLike {
+  readonly key: string;
+  readonly shiftKey: boolean;
+  readonly ctrlKey: boolean;
+  readonly altKey: boolean;
+  readonly metaKey: boolean;
+  getModifierState?(key: string): boolean;
+}
+
+interface Mods {
+  readonly shift?: boolean;
+  readonly ctrl?: boolean;
+}
+
+/**
+ * A named key (an arrow, Space, Escape) with exactly the modifiers given and no others: Alt+← and
+ * Alt+→ (Back/Forward), ⌘+← and ⌘+→ (the same on a Mac) stay the browser's.
+ */
+const exact =
+  (key: string, mods: Mods = {}) =>
+  (e: KeyLike) =>
+    e.key === key &&
+    e.shiftKey === Boolean(mods.shift) &&
+    e.ctrlKey === Boolean(mods.ctrl) &&
+    !e.altKey &&
+    !e.metaKey;
+
+/** No Ctrl, Alt or ⌘ — except AltGr, which some keyboards need to type [ ] + ? (it reports Ctrl+Alt). */
+const unmodified = (e: KeyLike) =>
+  !e.metaKey && ((!e.ctrlKey && !e.altKey) || e.getModifierState?.('AltGraph') === true);
+
+/** A character, however it is typed (Shift is part of typing + or ?), with no other modifier. */
+const char =
+  (...keys: string[]) =>
+  (e: KeyLike) =>
+    keys.includes(e.key) && unmodified(e);
+
+/** A letter or digit alone (Caps Lock on or off); with Shift, Ctrl, Alt or ⌘ it is not this one. */
+const plain = (key: string) => (e: KeyLike) =>
+  e.key.toLowerCase() === key && !e.shiftKey && !e.ctrlKey && !e.altKey && !e.metaKey;
 
 const PANEL_NAMES: Record<PanelName, string> = {
   chain: 'the chain-rule panel',
@@ -33,49 +75,51 @@ function toggleFullscreen(): void {
 export { toggleFullscreen };
 
 export const SHORTCUTS: readonly Shortcut[] = [
-  { keys: 'Space', does: 'play / pause', match: plain(' '), run: (s) => s.actions.togglePlay() },
+  { keys: 'Space', does: 'play / pause', match: exact(' '), run: (s) => s.actions.togglePlay() },
   {
     keys: '→',
     does: 'next computation',
-    match: (e) => e.key === 'ArrowRight' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey,
+    match: exact('ArrowRight'),
     run: (s) => s.actions.step('step'),
   },
   {
     keys: 'Shift + →',
     does: 'to the end of the sample',
-    match: (e) => e.key === 'ArrowRight' && e.shiftKey,
+    match: exact('ArrowRight', { shift: true }),
     run: (s) => s.actions.step('sample'),
   },
   {
-    keys: 'Alt + →',
+    keys: 'B',
     does: 'to the next update (batch)',
-    match: (e) => e.key === 'ArrowRight' && e.altKey,
+    match: plain('b'),
     run: (s) => s.actions.step('batch'),
   },
   {
-    keys: 'Ctrl + → (⌘ + →)',
+    keys: 'Ctrl + →, E',
     does: 'to the end of the epoch',
-    match: (e) => e.key === 'ArrowRight' && (e.ctrlKey || e.metaKey),
+    match: (e) => exact('ArrowRight', { ctrl: true })(e) || plain('e')(e),
     run: (s) => s.actions.step('epoch'),
   },
   {
     keys: '←',
     does: 'back one computation',
-    match: (e) => e.key === 'ArrowLeft',
+    match: exact('ArrowLeft'),
     run: (s) => s.actions.back(),
   },
   { keys: 'R', does: 'reset to the initial weights', match: plain('r'), run: (s) => s.actions.reset() },
   {
     keys: '+ / −',
     does: 'faster / slower',
-    match: (e) => e.key === '+' || e.key === '=' || e.key === '-',
-    run: () => undefined, // handled with the event (needs the key)
+    match: char('+', '=', '-'),
+    run: (s, e) => s.actions.setSpeed(Math.min(MAX_SPEED, Math.max(0, s.speed + (e.key === '-' ? -1 : 1)))),
   },
   {
     keys: '[ / ]',
     does: 'previous / next scene of the lesson',
-    match: (e) => e.key === '[' || e.key === ']',
-    run: () => undefined,
+    match: char('[', ']'),
+    run: (s, e) => {
+      if (s.lesson) s.actions.openLesson(s.lesson.name, s.lesson.scene + (e.key === ']' ? 1 : -1));
+    },
   },
   {
     keys: 'P',
@@ -102,14 +146,19 @@ export const SHORTCUTS: readonly Shortcut[] = [
     match: plain(String(k + 1)),
     run: (s) => s.actions.togglePanel(p),
   })),
-  { keys: '?', does: 'this list', match: (e) => e.key === '?', run: (s) => s.actions.setHelp(!s.help) },
+  { keys: '?', does: 'this list', match: char('?'), run: (s) => s.actions.setHelp(!s.help) },
   {
     keys: 'Esc',
     does: 'close this list',
-    match: (e) => e.key === 'Escape',
+    match: exact('Escape'),
     run: (s) => s.actions.setHelp(false),
   },
 ];
+
+/** The shortcut a key press asks for, if any. */
+export function findShortcut(e: KeyLike): Shortcut | undefined {
+  return SHORTCUTS.find((k) => k.match(e));
+}
 
 export function useKeyboard(store: LabStore): void {
   useEffect(() => {
@@ -122,21 +171,10 @@ export function useKeyboard(store: LabStore): void {
         return;
       if (e.key === ' ' && t?.tagName === 'BUTTON') return; // Space activates the focused button
       if ((e.key === 'Enter' || e.key === ' ') && t?.closest('[data-sel]')) return; // the diagram's own
-      const s = store.getState();
-      if (e.key === '+' || e.key === '=' || e.key === '-') {
-        e.preventDefault();
-        s.actions.setSpeed(Math.min(MAX_SPEED, Math.max(0, s.speed + (e.key === '-' ? -1 : 1))));
-        return;
-      }
-      if ((e.key === '[' || e.key === ']') && s.lesson) {
-        e.preventDefault();
-        s.actions.openLesson(s.lesson.name, s.lesson.scene + (e.key === ']' ? 1 : -1));
-        return;
-      }
-      const shortcut = SHORTCUTS.find((k) => k.match(e));
-      if (!shortcut) return;
+      const shortcut = findShortcut(e);
+      if (!shortcut) return; // anything else, e.g. Alt+← / Alt+→, is the browser's
       e.preventDefault();
-      shortcut.run(s);
+      shortcut.run(store.getState(), e);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -2,6 +2,8 @@
 import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { findPreset } from '../config/presets.ts';
+import { columnNames } from './names.ts';
+import type { ColumnNames } from './names.ts';
 import type { RunView } from '../state/snapshot.ts';
 import { SPEEDS } from '../state/speeds.ts';
 import type { LabState, LabStore } from '../state/store.ts';
@@ -18,33 +20,29 @@ export function useLab<T>(selector: (s: LabState) => T): T {
   return useStore(useLabStore(), selector);
 }
 
-const NO_NAMES: Readonly<Record<string, string>> = {};
-
-/** A column name short enough for a neuron's label. */
-function short(name: string): string {
-  return name.length > 10 ? `${name.slice(0, 9)}…` : name;
-}
-
 /**
- * The names of the neurons and parameters (keyed by `selectionKey`): the notes' names for the loaded
- * example, else the data's column names on the input and output neurons.
+ * The names of the neurons and parameters (keyed by `selectionKey`), with what each is in words: the
+ * notes' names for the loaded example, else names from the data's columns (inputs by their column,
+ * outputs as the prediction ŷ of theirs), and the targets' labels.
  */
-export function useNames(): Readonly<Record<string, string>> {
+export function useNaming(): ColumnNames {
   const name = useLab((s) => s.presetName);
   const columns = useLab((s) => s.data.columns);
   const layers = useLab((s) => s.config.layers);
   return useMemo(() => {
     const preset = name ? findPreset(name)?.names : undefined;
-    if (preset) return preset;
-    if (!columns.length) return NO_NAMES;
-    const nIn = layers[0]!;
-    const L = layers.length - 1;
-    const out: Record<string, string> = {};
-    columns.forEach((c, k) => {
-      out[k < nIn ? `n 0 ${k}` : `n ${L} ${k - nIn}`] = short(c);
-    });
-    return out;
+    if (preset) {
+      const about: Record<string, string> = {};
+      for (const [k, v] of Object.entries(preset)) about[k] = `${v} in the notes`;
+      return { names: preset, about, targets: [] };
+    }
+    return columnNames(columns, layers);
   }, [name, columns, layers]);
+}
+
+/** The short names alone (see `useNaming`). */
+export function useNames(): Readonly<Record<string, string>> {
+  return useNaming().names;
 }
 
 /**

@@ -35,6 +35,7 @@ const arbConfig: fc.Arbitrary<Config> = fc
       ),
     ),
     standardize: fc.constantFrom(undefined, 'inputs', 'inputs-targets'),
+    reduction: fc.constantFrom(undefined, 'sum' as const),
   })
   .map((c): Config => {
     const layers = [c.nIn, ...c.hidden, c.nOut];
@@ -45,6 +46,7 @@ const arbConfig: fc.Arbitrary<Config> = fc
       layers,
       activations: Array.from({ length: depth }, () => c.act as Config['activations'][number]),
       loss: c.loss as Config['loss'],
+      ...(c.reduction ? { reduction: c.reduction } : {}),
       learningRate: c.lr,
       batchSize: Math.min(c.rows, 2),
       trainBiases: c.trainBiases,
@@ -137,6 +139,21 @@ describe('links', () => {
     );
   });
 
+  it('carry the reduction as red=sum; the mean is the default and left out', () => {
+    const sum: Config = { ...DEFAULT_PRESET.config, reduction: 'sum' };
+    const link = encodeLink(sum);
+    expect(link).toBe(
+      'v=1&layers=2-2-2&red=sum&biases=fixed&w=0.15,0.2,0.25,0.3,0.4,0.45,0.5,0.55&b=0.35,0.35,0.6,0.6&x=0.05,0.1&t=0.01,0.99',
+    );
+    const r = decodeLink(link);
+    expect(r.ok && r.config).toStrictEqual(sum);
+    expect(encodeLink({ ...DEFAULT_PRESET.config, reduction: 'mean' })).toBe(
+      encodeLink(DEFAULT_PRESET.config),
+    );
+    const mean = decodeLink(`${encodeLink(DEFAULT_PRESET.config)}&red=mean`);
+    expect(mean.ok && mean.config).toStrictEqual(DEFAULT_PRESET.config);
+  });
+
   it('carry a moment with its parameters exactly', () => {
     const config = DEFAULT_PRESET.config;
     const weights = [
@@ -173,13 +190,15 @@ describe('links', () => {
     const cases: [string, string][] = [
       ['layers=2-2-2', 'v: is missing'],
       ['v=2&layers=2-2', 'v: must be 1'],
-      ['v=1', 'layers: must be layer sizes'],
+      ['v=1&lr=0.1', 'layers: must be layer sizes'], // `v=1` alone opens the default example
       ['v=1&layers=2-x', 'layers: must be layer sizes'],
       ['v=1&layers=2-2&colour=red', 'link parameter "colour": is unknown'],
       ['v=1&layers=2-2&__proto__=1', 'link parameter "__proto__": is unknown'],
       ['v=1&layers=2-2&lr=1&lr=2', 'lr: appears twice'],
       ['v=1&layers=2-2&lr=-1&x=1,2&t=1,2', 'lr (learningRate): must be a number greater than 0'],
       ['v=1&layers=2-2&lr=NaN&x=1,2&t=1,2', 'lr (learningRate): must be a number'],
+      ['v=1&layers=2-2&red=median&x=1,2&t=1,2', 'red (reduction): must be one of "mean", "sum"'],
+      ['v=1&layers=2-2&red=&x=1,2&t=1,2', 'red (reduction): must be one of "mean", "sum"'],
       ['v=1&layers=2-2&w=1,2,3&x=1,2&t=1,2', 'w: must hold 4 weights (it holds 3)'],
       ['v=1&layers=2-2&x=1,2,3&t=1,2', 'x: must hold whole rows of 2 inputs'],
       ['v=1&layers=2-2&x=1,oops&t=1,2', 'x (data.inputs[0][1]): must be a finite number'],

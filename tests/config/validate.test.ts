@@ -40,6 +40,16 @@ describe('valid configs', () => {
     }
   });
 
+  it('takes reduction "sum" (kept) or "mean" (the default, left out), and builds it into the options', () => {
+    const sum = validateConfig({ ...base, reduction: 'sum' });
+    expect(sum.ok && sum.config.reduction).toBe('sum');
+    expect(sum.ok && buildRun(sum.config).options.reduction).toBe('sum');
+    const mean = validateConfig({ ...base, reduction: 'mean' });
+    expect(mean.ok && 'reduction' in mean.config).toBe(false);
+    const none = validateConfig(base);
+    expect(none.ok && buildRun(none.config).options.reduction).toBeUndefined();
+  });
+
   it('takes seed and init instead of weights, and a named data set instead of data', () => {
     const r = validateConfig({
       layers: [2, 4, 1],
@@ -118,6 +128,12 @@ describe('rejections name the field and what is allowed', () => {
     ],
     ['huge batch', { batchSize: 1e9 }, 'batchSize: must be a whole number from 1 to 1'],
     ['non-boolean', { trainBiases: 'yes' }, 'trainBiases: must be true or false'],
+    [
+      'a reduction that does not exist',
+      { reduction: 'median' },
+      'reduction: must be one of "mean", "sum" (the loss of a batch or data set: the mean or the sum over its samples)',
+    ],
+    ['a reduction in capitals', { reduction: 'SUM' }, 'reduction: must be one of "mean", "sum"'],
     ['bad seed', { seed: -3 }, 'seed: must be a whole number from 0 to 4294967295'],
     ['init with weights', { init: 'he' }, 'init: cannot be given together with "weights"'],
     ['bad init', { init: 'zeros' }, 'init: must be one of "uniform", "xavier", "he"', ['weights', 'biases']],
@@ -203,7 +219,7 @@ describe('rejections name the field and what is allowed', () => {
   it('quotes hostile keys instead of echoing them raw', () => {
     const errors = errorsOf({ '<img src=x onerror=alert(1)>\n': 1 });
     expect(errors[0]).toBe(
-      '"<img src=x onerror=alert(1)>\\n": unknown key "<img src=x onerror=alert(1)>\\n"; allowed: "layers", "activations", "loss", "learningRate", "batchSize", "trainBiases", "shuffle", "seed", "init", "weights", "biases", "data", "dataset", "standardize"',
+      '"<img src=x onerror=alert(1)>\\n": unknown key "<img src=x onerror=alert(1)>\\n"; allowed: "layers", "activations", "loss", "reduction", "learningRate", "batchSize", "trainBiases", "shuffle", "seed", "init", "weights", "biases", "data", "dataset", "standardize"',
     );
     expect(errors[0]).not.toContain('\n');
   });

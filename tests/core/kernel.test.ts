@@ -6,8 +6,8 @@ import type { ActivationName } from '../../src/core/activations.ts';
 import { generateDataset } from '../../src/core/datasets.ts';
 import { initParams } from '../../src/core/init.ts';
 import { compileKernels, kernelSource } from '../../src/core/kernel.ts';
-import { LOSS_NAMES } from '../../src/core/losses.ts';
-import type { LossName } from '../../src/core/losses.ts';
+import { LOSS_NAMES, REDUCTIONS } from '../../src/core/losses.ts';
+import type { LossName, Reduction } from '../../src/core/losses.ts';
 import { createNetwork } from '../../src/core/network.ts';
 import { createTrainer, datasetLoss, runUpdates, trainerLoss } from '../../src/core/train.ts';
 
@@ -31,7 +31,8 @@ describe('the compiled kernel', () => {
         fc.integer({ min: 1, max: 7 }),
         fc.boolean(),
         fc.integer({ min: 0, max: 1000 }),
-        (hid, acts, outAct0, loss, batchSize, shuffle, seed) => {
+        fc.constantFrom<Reduction>(...REDUCTIONS),
+        (hid, acts, outAct0, loss, batchSize, shuffle, seed, reduction) => {
           let outAct = outAct0;
           if (loss === 'cross-entropy' && outAct !== 'softmax') outAct = 'sigmoid';
           const oneHot = outAct === 'softmax';
@@ -43,7 +44,9 @@ describe('the compiled kernel', () => {
           });
           const sizes = [2, ...hid, oneHot ? 2 : 1];
           const net = createNetwork(sizes, [...hid.map((_, l) => acts[l]!), outAct], loss);
-          const options = { learningRate: 0.3, batchSize, trainBiases: seed % 2 === 0, shuffle, seed };
+          // "sum" with a smaller rate: it moves batchSize times as far as "mean"
+          const learningRate = reduction === 'sum' ? 0.3 / batchSize : 0.3;
+          const options = { learningRate, batchSize, trainBiases: seed % 2 === 0, shuffle, seed, reduction };
           const a = initParams(net, 'uniform', seed);
           const b = a.slice();
           const fast = createTrainer(net, data, options);
@@ -53,18 +56,27 @@ describe('the compiled kernel', () => {
           const db = runUpdates(generic, b, 0, 40);
           expect(da).toEqual(db);
           expect(Array.from(a)).toEqual(Array.from(b));
-          expect(trainerLoss(fast, a)).toBe(datasetLoss(net, a, data, generic.ws));
+          expect(trainerLoss(fast, a)).toBe(datasetLoss(net, a, data, generic.ws, reduction));
+          expect(trainerLoss(generic, a)).toBe(trainerLoss(fast, a));
         },
       ),
-      { numRuns: 200, seed: 7 },
+      { numRuns: 300, seed: 7 },
     );
   });
 
   it('handles batches and data sets larger than its row buffers (full batch of 300, loss in chunks)', () => {
-    for (const batchSize of [1, 64, 65, 150, 300]) {
+    for (const [batchSize, reduction] of [
+      [1, 'mean'],
+      [64, 'mean'],
+      [65, 'sum'],
+      [150, 'mean'],
+      [300, 'mean'],
+      [300, 'sum'],
+    ] as const) {
       const data = generateDataset('spiral', { n: 300, noise: 0.05, seed: batchSize, targets: 'sign' });
       const net = createNetwork([2, 5, 3, 1], ['tanh', 'sigmoid', 'tanh'], 'mean-squared-error');
-      const options = { learningRate: 0.1, batchSize, trainBiases: true, shuffle: true, seed: 3 };
+      const learningRate = reduction === 'sum' ? 0.1 / batchSize : 0.1;
+      const options = { learningRate, batchSize, trainBiases: true, shuffle: true, seed: 3, reduction };
       const a = initParams(net, 'he', 9);
       const b = a.slice();
       const fast = createTrainer(net, data, options);
@@ -72,7 +84,8 @@ describe('the compiled kernel', () => {
       runUpdates(fast, a, 0, 2 * fast.updatesPerEpoch);
       runUpdates(generic, b, 0, 2 * generic.updatesPerEpoch);
       expect(Array.from(a)).toEqual(Array.from(b));
-      expect(trainerLoss(fast, a)).toBe(datasetLoss(net, a, data, generic.ws));
+      expect(trainerLoss(fast, a)).toBe(datasetLoss(net, a, data, generic.ws, reduction));
+      expect(trainerLoss(generic, a)).toBe(trainerLoss(fast, a));
     }
   });
 });

@@ -4,7 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, screenshot, shownNumbers } from './browser.ts';
 import type { Session } from './browser.ts';
@@ -96,8 +96,8 @@ describe('links', () => {
     const c = await openApp(hostile[0]);
     try {
       for (const h of hostile) {
-        await c.page.goto(new URL(h, c.page.url()).href);
-        await c.page.reload();
+        await c.page.goto('about:blank'); // a fresh load of the link
+        await c.page.goto(new URL(h, inject('baseUrl')).href);
         await c.page.getByTestId('notice').waitFor();
         expect(await c.page.getByTestId('notice').textContent()).toMatch(/could not be opened — \S/);
         expect(await c.page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
@@ -106,6 +106,24 @@ describe('links', () => {
         expect(await c.page.getByTestId('n-1-0').getAttribute('data-z')).toBe('0.3775');
       }
       await screenshot(c.page, 'broken-link');
+      // the same links pasted into the open tab: a notice, and the page as it was
+      await c.page.goto('about:blank');
+      await c.page.goto(inject('baseUrl'));
+      for (const h of hostile) {
+        if (await c.page.getByTestId('notice').count())
+          await c.page.locator('[data-testid="notice"] button').click();
+        await c.page.evaluate((link) => {
+          window.location.hash = link;
+        }, h);
+        await c.page.getByTestId('notice').waitFor();
+        expect(await c.page.getByTestId('notice').textContent()).toMatch(
+          /could not be opened — \S.*The page is as it was\./,
+        );
+        expect(await c.page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+        expect(await c.page.locator('img[src="x"], script:not([src])').count()).toBe(0);
+        await c.page.getByTestId('step').click();
+        expect(await c.page.getByTestId('n-1-0').getAttribute('data-z')).toBe('0.3775');
+      }
       expect(c.errors).toEqual([]);
     } finally {
       await c.close();

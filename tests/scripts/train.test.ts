@@ -30,7 +30,16 @@ describe('npm run train', () => {
     const r = await train(['examples/textbook.json', '--updates', '1']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(Object.keys(out)).toEqual(['updates', 'epochs', 'loss', 'weights', 'biases', 'gradients']);
+    expect(Object.keys(out)).toEqual([
+      'updates',
+      'epochs',
+      'reduction',
+      'loss',
+      'weights',
+      'biases',
+      'gradients',
+    ]);
+    expect(out.reduction).toBe('mean');
     expect(out.updates).toBe(1);
     expect(out.epochs).toBe(1);
     expect(out.loss).toBeCloseTo(0.291027774, 9);
@@ -78,6 +87,66 @@ describe('npm run train', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Training diverged at update \d+/);
     expect(JSON.parse(r.stdout).divergence).toMatch(/diverged/);
+  }, 30_000);
+
+  it('trains with reduction "sum": the loss, the update and the gradient are sums over the samples', async () => {
+    // y = w·x + b, L = ½(y − t)², x = 1, 2, 3, t = 0, 5, 0, w = 1, b = 0, one full batch, α = 0.1.
+    // Errors y − t: 1, −3, 3, so Σ ∂L/∂w = 1 − 6 + 9 = 4 and Σ ∂L/∂b = 1: w = 1 − 0.1·4 = 0.6, b = −0.1.
+    // Then the errors are 0.5, −3.9, 1.7: E = ½(0.25 + 15.21 + 2.89) = 9.175,
+    // Σ ∂L/∂w = 0.5 − 7.8 + 5.1 = −2.2, Σ ∂L/∂b = 0.5 − 3.9 + 1.7 = −1.7.
+    const cfg = {
+      layers: [1, 1],
+      activations: ['linear'],
+      loss: 'half-squared-error',
+      reduction: 'sum',
+      learningRate: 0.1,
+      batchSize: 3,
+      weights: [[[1]]],
+      biases: [[0]],
+      data: { inputs: [[1], [2], [3]], targets: [[0], [5], [0]] },
+    };
+    const r = await train([file('sum.json', JSON.stringify(cfg)), '--updates', '1']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      reduction: string;
+      loss: number;
+      weights: number[][][];
+      biases: number[][];
+      gradients: { weights: number[][][]; biases: number[][] };
+    };
+    expect(out.reduction).toBe('sum');
+    expect(out.weights[0]![0]![0]).toBeCloseTo(0.6, 14);
+    expect(out.biases[0]![0]).toBeCloseTo(-0.1, 14);
+    expect(out.loss).toBeCloseTo(9.175, 13);
+    expect(out.gradients.weights[0]![0]![0]).toBeCloseTo(-2.2, 13);
+    expect(out.gradients.biases[0]![0]).toBeCloseTo(-1.7, 13);
+    // the same as a link, red=sum
+    const link = await train([
+      'v=1&layers=1-1&act=linear&red=sum&lr=0.1&batch=3&w=1&b=0&x=1,2,3&t=0,5,0',
+      '--updates',
+      '1',
+    ]);
+    expect(link.stdout).toBe(r.stdout);
+    // the mean: w = 1 − 0.1·4/3, and the loss the mean of the three
+    const mean = await train([
+      file('mean.json', JSON.stringify({ ...cfg, reduction: 'mean' })),
+      '--updates',
+      '1',
+    ]);
+    const m = JSON.parse(mean.stdout) as { reduction: string; weights: number[][][] };
+    expect(m.reduction).toBe('mean');
+    expect(m.weights[0]![0]![0]).toBeCloseTo(1 - 0.4 / 3, 14);
+    const table = await train([
+      file('sum2.json', JSON.stringify(cfg)),
+      '--updates',
+      '1',
+      '--format',
+      'table',
+    ]);
+    expect(table.stdout).toContain('loss (sum over samples) 9.17500000');
+    const bad = await train([file('median.json', JSON.stringify({ ...cfg, reduction: 'median' }))]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^reduction: must be one of "mean", "sum"/);
   }, 30_000);
 
   it('accepts a link wherever it accepts a file, with the same result', async () => {

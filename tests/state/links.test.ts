@@ -78,7 +78,7 @@ describe('the address bar', () => {
     expect(again.getState().view.position).toEqual(store.getState().view.position);
   });
 
-  it('keeps a link it could not open, with a notice, until the user changes something', () => {
+  it('shows the page, not a link it could not open (with a notice saying why)', () => {
     const store = createLabStore(undefined, idle);
     const bar = fakeBar('#v=1&layers=2-2&x=1,oops&t=1,2');
     openFromAddressBar(store, bar);
@@ -86,8 +86,89 @@ describe('the address bar', () => {
       /could not be opened — x \(data\.inputs\[0\]\[1\]\): must be a finite number/,
     );
     syncAddressBar(store, bar);
-    expect(bar.hash).toBe('#v=1&layers=2-2&x=1,oops&t=1,2');
+    expect(bar.hash).toBe(`#${momentLink(store.getState())}`);
     store.getState().actions.step('step');
     expect(bar.hash).toContain('at=0.1');
+  });
+});
+
+describe('links put into the open tab', () => {
+  /** A bar whose user can type into it; `echo` also fires on the page's own writes (a hostile browser). */
+  function liveBar(initial = '', echo = false) {
+    const listeners: (() => void)[] = [];
+    const fire = () => {
+      for (const cb of [...listeners]) cb();
+    };
+    const bar = {
+      hash: initial,
+      writes: 0,
+      read: () => bar.hash,
+      write(fragment: string) {
+        bar.hash = `#${fragment}`;
+        bar.writes++;
+        if (echo) fire();
+      },
+      now: () => 0,
+      listen(cb: () => void) {
+        listeners.push(cb);
+        return () => void listeners.splice(listeners.indexOf(cb), 1);
+      },
+      /** The user pastes a link, or goes Back/Forward to one. */
+      go(hash: string) {
+        bar.hash = hash;
+        fire();
+      },
+    };
+    return bar;
+  }
+
+  it('follows a pasted link like a fresh load, and the address bar then shows the page', () => {
+    const store = createLabStore(undefined, idle);
+    const bar = liveBar();
+    syncAddressBar(store, bar);
+    const circle = findPreset('circle')!.config;
+    bar.go(`#${encodeLink(circle)}&at=5.2&sel=b1.0&insight=check`);
+    const s = store.getState();
+    expect(s.config).toEqual(circle);
+    expect(s.view.position).toMatchObject({ update: 5, micro: 2 });
+    expect(s.selection).toEqual({ kind: 'bias', layer: 1, to: 0 });
+    expect(s.insight).toBe('check');
+    expect(bar.hash).toBe(`#${momentLink(s)}`);
+    // Back to the default example's link (as a history entry holds it)
+    const home = momentLink(createLabStore(undefined, idle).getState());
+    bar.go(`#${home}`);
+    expect(store.getState().presetName).toBe('textbook-2-2-2');
+    expect(bar.hash).toBe(`#${home}`);
+  });
+
+  it('a bad link leaves a notice and the page as it was; the address bar agrees with the page', () => {
+    const store = createLabStore(undefined, idle);
+    const bar = liveBar();
+    syncAddressBar(store, bar);
+    store.getState().actions.step('sample');
+    const before = store.getState().view;
+    const good = bar.hash;
+    bar.go('#v=1&layers=2-2-2&lr=-1');
+    expect(store.getState().notice).toMatch(/^This link could not be opened — lr \(learningRate\): must be/);
+    expect(store.getState().notice).toMatch(/The page is as it was\.$/);
+    expect(store.getState().view).toBe(before);
+    expect(bar.hash).toBe(good);
+  });
+
+  it('never follows its own writes, even where writing fires the event', () => {
+    const store = createLabStore(undefined, idle);
+    const bar = liveBar('', true);
+    syncAddressBar(store, bar);
+    const opened: string[] = [];
+    const openLink = store.getState().actions.openLink;
+    store.setState({
+      actions: { ...store.getState().actions, openLink: (t) => (opened.push(t), openLink(t)) },
+    });
+    for (let k = 0; k < 5; k++) store.getState().actions.step('step');
+    expect(opened).toEqual([]);
+    expect(bar.writes).toBeLessThanOrEqual(6);
+    bar.go(`#${encodeLink(findPreset('xor')!.config)}`);
+    expect(opened).toHaveLength(1);
+    expect(store.getState().presetName).toBe('xor');
   });
 });

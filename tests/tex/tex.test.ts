@@ -137,7 +137,7 @@ describe('chain-rule TeX', () => {
         for (let q = 0; q < Math.max(1, Math.floor(s.stepsPerSample / 5)); q++) s.step();
       }
     }
-  });
+  }, 30_000);
 });
 
 describe('neuron TeX', () => {
