@@ -21,6 +21,16 @@ describe('the compiled kernel', () => {
     expect(kernelSource(net)).toMatch(/^[\w\s[\]().;=+\-*/<>!?:,{}]*$/);
   });
 
+  it('is left to the generic loops for large networks, where V8 would not optimise it', () => {
+    // 2-16-16-16-16-16-16-16-16-1: 8·16·17 … = 1,969 parameters (ran 10× slower compiled)
+    const big = createNetwork([2, ...Array(8).fill(16), 1], Array(9).fill('tanh'), 'half-squared-error');
+    expect(big.paramCount).toBe(2 * 16 + 16 + 7 * (16 * 16 + 16) + 16 + 1);
+    expect(compileKernels(big, 10)).toBeNull();
+    // W2 of the benchmark (2-8×6-1, 393 parameters) stays compiled
+    const w2 = createNetwork([2, ...Array(6).fill(8), 1], Array(7).fill('tanh'), 'half-squared-error');
+    expect(compileKernels(w2, 10)).not.toBeNull();
+  });
+
   it('trains to the same bits as the generic loops, over random networks', () => {
     fc.assert(
       fc.property(
