@@ -56,7 +56,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-properties': [
         'error',
-        { object: 'Math', property: 'random', message: 'Use the seeded generator in src/core/rng.ts.' },
+        { object: 'Math', property: 'random', message: 'Use the seeded generator in src/core/model/rng.ts.' },
       ],
       // Page-wide selections are forbidden: a D3 behaviour gets one ref.
       'no-restricted-syntax': ['error', D3_SELECT],
@@ -68,16 +68,22 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/views/Tex.tsx'],
+    ignores: ['src/views/widgets/Tex.tsx'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'katex', message: 'Only src/views/Tex.tsx calls KaTeX.' }] },
+        { paths: [{ name: 'katex', message: 'Only src/views/widgets/Tex.tsx calls KaTeX.' }] },
       ],
     },
   },
   {
-    files: ['src/core/**/*.ts', 'src/config/**/*.ts', 'src/tex/**/*.ts'],
+    files: [
+      'src/core/**/*.ts',
+      'src/config/**/*.ts',
+      'src/content/**/*.ts',
+      'src/tex/**/*.ts',
+      'src/session/**/*.ts',
+    ],
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-imports': [
@@ -86,7 +92,7 @@ export default tseslint.config(
           patterns: [
             {
               group: UI_IMPORTS,
-              message: 'src/core, src/config and src/tex are pure: no UI, DOM or store imports.',
+              message: 'core, config, content, tex and session are pure: no UI, DOM or store imports.',
             },
           ],
         },
@@ -103,7 +109,7 @@ export default tseslint.config(
       // The engine's transcendental functions differ between browsers; ours give the same bits.
       'no-restricted-properties': [
         'error',
-        { object: 'Math', property: 'random', message: 'Use the seeded generator in src/core/rng.ts.' },
+        { object: 'Math', property: 'random', message: 'Use the seeded generator in src/core/model/rng.ts.' },
         ...[
           'exp',
           'expm1',
@@ -122,7 +128,7 @@ export default tseslint.config(
         ].map((property) => ({
           object: 'Math',
           property,
-          message: 'Use src/core/math.ts: deterministic in every engine.',
+          message: 'Use src/core/model/math.ts: deterministic in every engine.',
         })),
       ],
     },

@@ -1,6 +1,6 @@
 /** The `train` command's readable output: one table per layer, numbers aligned for slides. */
 import type { Config } from '../src/config/schema.ts';
-import type { Reduction } from '../src/core/losses.ts';
+import type { Reduction } from '../src/core/model/losses.ts';
 
 export interface TrainResult {
   updates: number;

@@ -19,8 +19,8 @@ import { CAPS, formatError } from '../src/config/schema.ts';
 import { decodeLink } from '../src/config/codec.ts';
 import type { Moment } from '../src/config/codec.ts';
 import { parseConfigText } from '../src/config/validate.ts';
-import { packParams, unpackParams } from '../src/core/init.ts';
-import { createTrainer, datasetGradient, datasetLoss, runUpdates } from '../src/core/train.ts';
+import { packParams, unpackParams } from '../src/core/model/init.ts';
+import { createTrainer, datasetGradient, datasetLoss, runUpdates } from '../src/core/train/train.ts';
 import { formatTable } from './table.ts';
 
 const USAGE =

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'katex/dist/katex.min.css';
-import { App } from './views/App.tsx';
+import { App } from './views/app/App.tsx';
 import { createLabStore } from './state/store.ts';
 import { exposeApi } from './state/api.ts';
 import { openFromAddressBar, syncAddressBar } from './state/address-bar.ts';

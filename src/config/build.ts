@@ -1,10 +1,16 @@
 /** From a validated config to what the core trains: the network, the data, the parameters, the options. */
-import { datasetFromRows, generateDataset, scaleDataset, scalingOf, splitDataset } from '../core/datasets.ts';
-import type { Dataset, Scaling } from '../core/datasets.ts';
-import { initParams, packParams, unpackParams } from '../core/init.ts';
-import { createNetwork } from '../core/network.ts';
-import type { Network } from '../core/network.ts';
-import type { TrainOptions } from '../core/train.ts';
+import {
+  datasetFromRows,
+  generateDataset,
+  scaleDataset,
+  scalingOf,
+  splitDataset,
+} from '../core/model/datasets.ts';
+import type { Dataset, Scaling } from '../core/model/datasets.ts';
+import { initParams, packParams, unpackParams } from '../core/model/init.ts';
+import { createNetwork } from '../core/model/network.ts';
+import type { Network } from '../core/model/network.ts';
+import type { TrainOptions } from '../core/train/train.ts';
 import type { Config, DatasetSpec } from './schema.ts';
 import { tableRows } from './tables.ts';
 import { testRowCount } from './validate.ts';

@@ -21,9 +21,9 @@
  *   lesson=…  scene=K       a guided lesson's scene (alone, `#v=1&lesson=forward&scene=2` opens it)
  * Without any setup key (`#v=1&present=1`), a link opens the default example with its view keys.
  */
-import { findLesson, LESSONS } from './lessons.ts';
-import type { InsightName } from './lessons.ts';
-import { DEFAULT_PRESET } from './presets.ts';
+import { findLesson, LESSONS } from '../content/lessons.ts';
+import type { InsightName } from '../content/lessons.ts';
+import { DEFAULT_PRESET } from '../content/presets.ts';
 import { CAPS, DEFAULTS, formatError } from './schema.ts';
 import type { Config, ConfigError } from './schema.ts';
 import { validateConfig } from './validate.ts';

@@ -5,7 +5,7 @@
 import { csvParseRows } from 'd3-dsv';
 import { CAPS } from './schema.ts';
 import type { ConfigError, DataRows } from './schema.ts';
-import { LIMITS } from '../core/network.ts';
+import { LIMITS } from '../core/model/network.ts';
 import { columnNameProblem } from './validate.ts';
 
 export interface Table {

@@ -3,7 +3,7 @@
  * rows. The result goes through `withData` and validation like any other data; these functions only
  * keep the shape consistent (every row as wide as the header).
  */
-import { LIMITS } from '../core/network.ts';
+import { LIMITS } from '../core/model/network.ts';
 import type { DataRows } from './schema.ts';
 import { CAPS } from './schema.ts';
 

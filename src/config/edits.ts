@@ -2,11 +2,11 @@
  * The setup changes the editors make, as pure functions from a config to a validated config (or the
  * problems, each naming its field). The store loads what they return.
  */
-import { datasetToRows } from '../core/datasets.ts';
-import { unpackParams } from '../core/init.ts';
-import type { Network } from '../core/network.ts';
+import { datasetToRows } from '../core/model/datasets.ts';
+import { unpackParams } from '../core/model/init.ts';
+import type { Network } from '../core/model/network.ts';
 import { buildDataset, columnNames } from './build.ts';
-import { PRESETS } from './presets.ts';
+import { PRESETS } from '../content/presets.ts';
 import { formatError } from './schema.ts';
 import type { Config, DataRows, Standardize } from './schema.ts';
 import { testRowCount, validateConfig } from './validate.ts';

@@ -6,10 +6,10 @@
  * `biases[l][j]` that neuron's bias. Instead of weights/biases: `seed` and `init`. Instead of `data`:
  * `dataset` with a preset name and its options.
  */
-import type { ActivationName } from '../core/activations.ts';
-import type { GeneratedName, TargetEncoding } from '../core/datasets.ts';
-import type { InitName } from '../core/init.ts';
-import type { LossName, Reduction } from '../core/losses.ts';
+import type { ActivationName } from '../core/model/activations.ts';
+import type { GeneratedName, TargetEncoding } from '../core/model/datasets.ts';
+import type { InitName } from '../core/model/init.ts';
+import type { LossName, Reduction } from '../core/model/losses.ts';
 
 export const TABLE_NAMES = ['x1x2y', 'face-car'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];

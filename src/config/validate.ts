@@ -2,14 +2,14 @@
  * Validation of an untrusted config (parsed JSON): every error names the field and what is allowed.
  * Keys are compared against fixed lists, so `__proto__`, `constructor` and friends are just unknown.
  */
-import { ACTIVATION_NAMES, isActivationName } from '../core/activations.ts';
-import type { ActivationName } from '../core/activations.ts';
-import { GENERATED_NAMES, TARGET_ENCODINGS } from '../core/datasets.ts';
-import type { GeneratedName, TargetEncoding } from '../core/datasets.ts';
-import { INIT_NAMES, isInitName } from '../core/init.ts';
-import { LOSS_NAMES, REDUCTIONS, isLossName, isReduction } from '../core/losses.ts';
-import { LIMITS } from '../core/network.ts';
-import { MAX_SEED } from '../core/rng.ts';
+import { ACTIVATION_NAMES, isActivationName } from '../core/model/activations.ts';
+import type { ActivationName } from '../core/model/activations.ts';
+import { GENERATED_NAMES, TARGET_ENCODINGS } from '../core/model/datasets.ts';
+import type { GeneratedName, TargetEncoding } from '../core/model/datasets.ts';
+import { INIT_NAMES, isInitName } from '../core/model/init.ts';
+import { LOSS_NAMES, REDUCTIONS, isLossName, isReduction } from '../core/model/losses.ts';
+import { LIMITS } from '../core/model/network.ts';
+import { MAX_SEED } from '../core/model/rng.ts';
 import { CAPS, DEFAULTS, STANDARDIZE, TABLE_NAMES } from './schema.ts';
 import type { Config, ConfigError, ConfigResult, DataRows, DatasetSpec } from './schema.ts';
 import { tableRows } from './tables.ts';

@@ -6,8 +6,8 @@
  * presenter mode). Pure: the codec and the store both use it.
  */
 import type { Config } from './schema.ts';
-import { findLesson, INSIGHTS } from './lessons.ts';
-import type { InsightName } from './lessons.ts';
+import { findLesson, INSIGHTS } from '../content/lessons.ts';
+import type { InsightName } from '../content/lessons.ts';
 
 export const PANELS = ['chain', 'loss', 'insight', 'setup', 'data'] as const;
 export type PanelName = (typeof PANELS)[number];

@@ -2,6 +2,8 @@
  * The play driver: outside React, one callback per animation frame. The store's `frame` does k core
  * steps and then one `set()`, so each frame notifies the views once however much was computed.
  */
+import type { JobScheduler } from '../session/replay.ts';
+
 export interface FrameScheduler {
   request(cb: (now: number) => void): number;
   cancel(id: number): void;
@@ -10,6 +12,14 @@ export interface FrameScheduler {
 export const browserScheduler: FrameScheduler = {
   request: (cb) => requestAnimationFrame(cb),
   cancel: (id) => cancelAnimationFrame(id),
+};
+
+/** Slices of long work (a link's replay) as tasks of their own, so the page paints in between. */
+export const timeoutJobs: JobScheduler = {
+  later(cb) {
+    const id = setTimeout(cb, 0);
+    return () => clearTimeout(id);
+  },
 };
 
 export interface PlayDriver {

@@ -1,7 +1,7 @@
 /** What the app writes to files: the config (JSON) and the loss history (CSV). Pure. */
 import { csvFormatRows } from 'd3-dsv';
 import { withParams } from '../config/build.ts';
-import type { LossSeries } from './series.ts';
+import type { LossSeries } from '../session/series.ts';
 import type { LabState } from './store.ts';
 
 /** The config with the current weights and biases, and its data (rows or the data set's recipe). */

@@ -9,10 +9,10 @@ import type { RunSetup } from '../config/build.ts';
 import { decodeLink, linkErrorText } from '../config/codec.ts';
 import { presetOf } from '../config/edits.ts';
 import { impliedHidden, impliedInsight, impliedSelection, PANELS } from '../config/view-link.ts';
-import type { Stepper } from '../core/stepper.ts';
-import { landLink, planLink, recordPoint, Replay, runSliced } from './replay.ts';
-import type { JobScheduler } from './replay.ts';
-import { LossSeries } from './series.ts';
+import type { Stepper } from '../core/step/stepper.ts';
+import { landLink, planLink, recordPoint, Replay, runSliced } from '../session/replay.ts';
+import type { JobScheduler } from '../session/replay.ts';
+import { LossSeries } from '../session/series.ts';
 import type { DataInfo, LabState } from './store.ts';
 
 /** What these actions need of the store's closure. */

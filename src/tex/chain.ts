@@ -3,11 +3,11 @@
  * symbols, each factor with its formula and number, the product, and the update. Factors that the
  * steps so far have not computed show as "?" — never a stale number.
  */
-import { ACTIVATIONS } from '../core/activations.ts';
-import type { ActivationName } from '../core/activations.ts';
-import type { DLda } from '../core/chain.ts';
-import type { LossName, Reduction } from '../core/losses.ts';
-import type { StepChain } from '../core/stepper.ts';
+import { ACTIVATIONS } from '../core/model/activations.ts';
+import type { ActivationName } from '../core/model/activations.ts';
+import type { DLda } from '../core/step/chain.ts';
+import type { LossName, Reduction } from '../core/model/losses.ts';
+import type { StepChain } from '../core/step/stepper.ts';
 import { tex } from './format.ts';
 import { PENDING, aSym, bSym, deltaSym, partial, tSym, wSym, zSym } from './symbols.ts';
 

@@ -3,7 +3,7 @@
  * product, lengths, cosine, angle — seed 000), the slope and the step of gradient descent (seed 001),
  * and the gradient check (central differences beside the chain rule).
  */
-import type { Reduction } from '../core/losses.ts';
+import type { Reduction } from '../core/model/losses.ts';
 import { tex, timesTenTo } from './format.ts';
 import type { TexLine } from './chain.ts';
 import { aSym, wSym } from './symbols.ts';

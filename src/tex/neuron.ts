@@ -3,7 +3,7 @@
  * weights with the previous layer's activations (seed 000), plus the bias — and its activation.
  * Backward: its δ once computed.
  */
-import type { ActivationName } from '../core/activations.ts';
+import type { ActivationName } from '../core/model/activations.ts';
 import { tex } from './format.ts';
 import type { TexLine } from './chain.ts';
 import { PENDING, aSym, bSym, deltaSym, partial, wSym, zSym } from './symbols.ts';

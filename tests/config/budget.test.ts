@@ -9,7 +9,7 @@ import {
   WORK_BUDGET,
 } from '../../src/config/budget.ts';
 import { decodeLink } from '../../src/config/codec.ts';
-import { DEFAULT_PRESET } from '../../src/config/presets.ts';
+import { DEFAULT_PRESET } from '../../src/content/presets.ts';
 import type { Config } from '../../src/config/schema.ts';
 
 function config(link: string): Config {

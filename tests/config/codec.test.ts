@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeLink, encodeLink, MAX_LINK_CHARS } from '../../src/config/codec.ts';
-import { DEFAULT_PRESET, PRESETS } from '../../src/config/presets.ts';
+import { DEFAULT_PRESET, PRESETS } from '../../src/content/presets.ts';
 import type { Config } from '../../src/config/schema.ts';
 import { formatError } from '../../src/config/schema.ts';
 import { parseConfigText, validateConfig } from '../../src/config/validate.ts';

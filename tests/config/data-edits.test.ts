@@ -11,7 +11,7 @@ import {
 } from '../../src/config/data-edits.ts';
 import type { NamedRows } from '../../src/config/data-edits.ts';
 import { tableOf } from '../../src/config/edits.ts';
-import { findPreset } from '../../src/config/presets.ts';
+import { findPreset } from '../../src/content/presets.ts';
 
 const base = (): NamedRows =>
   named(

@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildRun } from '../../src/config/build.ts';
-import { LESSONS } from '../../src/config/lessons.ts';
-import type { ParamRef } from '../../src/core/chain.ts';
-import { Stepper } from '../../src/core/stepper.ts';
+import { LESSONS } from '../../src/content/lessons.ts';
+import type { ParamRef } from '../../src/core/step/chain.ts';
+import { Stepper } from '../../src/core/step/stepper.ts';
 import { fmt } from '../../src/tex/format.ts';
 import { E10k, P1, W1, a3, reluChain, sigChain, t0, t1, tb, textbook } from './lesson-references.ts';
 

@@ -3,7 +3,7 @@
  * plain JavaScript arithmetic from the notes' numbers — not by the app's core.
  */
 import { buildRun } from '../../src/config/build.ts';
-import { findPreset } from '../../src/config/presets.ts';
+import { findPreset } from '../../src/content/presets.ts';
 
 export const sig = (z: number) => 1 / (1 + Math.exp(-z));
 

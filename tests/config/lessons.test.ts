@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildRun } from '../../src/config/build.ts';
 import { decodeLink, encodeLink, lessonLink } from '../../src/config/codec.ts';
-import { LESSONS } from '../../src/config/lessons.ts';
+import { LESSONS } from '../../src/content/lessons.ts';
 import { formatError } from '../../src/config/schema.ts';
 import { validateConfig } from '../../src/config/validate.ts';
-import { Stepper } from '../../src/core/stepper.ts';
+import { Stepper } from '../../src/core/step/stepper.ts';
 
 describe('lessons', () => {
   it('are the nine of the issue, in the order of the notes', () => {

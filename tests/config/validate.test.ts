@@ -1,7 +1,7 @@
 /** Config validation: good configs pass with defaults filled in; bad ones name the field and the rule. */
 import { describe, expect, it } from 'vitest';
 import { buildRun } from '../../src/config/build.ts';
-import { PRESETS } from '../../src/config/presets.ts';
+import { PRESETS } from '../../src/content/presets.ts';
 import { formatError } from '../../src/config/schema.ts';
 import { parseConfigText, validateConfig } from '../../src/config/validate.ts';
 

@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeLink, encodeLink, linkErrorText } from '../../src/config/codec.ts';
 import type { ViewFlags } from '../../src/config/codec.ts';
-import { INSIGHTS } from '../../src/config/lessons.ts';
-import { DEFAULT_PRESET, findPreset } from '../../src/config/presets.ts';
+import { INSIGHTS } from '../../src/content/lessons.ts';
+import { DEFAULT_PRESET, findPreset } from '../../src/content/presets.ts';
 import { PANELS } from '../../src/config/view-link.ts';
 import type { LinkSelection } from '../../src/config/view-link.ts';
 

@@ -7,7 +7,7 @@ import {
   scaleDataset,
   scalingOf,
   splitDataset,
-} from '../../src/core/datasets.ts';
+} from '../../src/core/model/datasets.ts';
 
 describe('generated data sets', () => {
   for (const name of GENERATED_NAMES) {

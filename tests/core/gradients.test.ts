@@ -1,13 +1,13 @@
 /** Analytic gradients against central finite differences, over random networks of every kind. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ACTIVATION_NAMES, activate, activationDerivative, ACT } from '../../src/core/activations.ts';
-import type { ActivationName } from '../../src/core/activations.ts';
-import { datasetFromRows } from '../../src/core/datasets.ts';
-import { LOSS_NAMES } from '../../src/core/losses.ts';
-import type { LossName } from '../../src/core/losses.ts';
-import { createNetwork, createWorkspace, forwardAll, loadInput } from '../../src/core/network.ts';
-import { datasetGradient } from '../../src/core/train.ts';
+import { ACTIVATION_NAMES, activate, activationDerivative, ACT } from '../../src/core/model/activations.ts';
+import type { ActivationName } from '../../src/core/model/activations.ts';
+import { datasetFromRows } from '../../src/core/model/datasets.ts';
+import { LOSS_NAMES } from '../../src/core/model/losses.ts';
+import type { LossName } from '../../src/core/model/losses.ts';
+import { createNetwork, createWorkspace, forwardAll, loadInput } from '../../src/core/model/network.ts';
+import { datasetGradient } from '../../src/core/train/train.ts';
 import { numericGradient } from './helpers.ts';
 
 const hidden = ACTIVATION_NAMES.filter((a) => a !== 'softmax');

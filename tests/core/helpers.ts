@@ -1,8 +1,8 @@
 /** Test helpers: an independent numeric gradient (central differences of the data-set loss). */
-import type { Dataset } from '../../src/core/datasets.ts';
-import { createWorkspace } from '../../src/core/network.ts';
-import type { Network } from '../../src/core/network.ts';
-import { datasetLoss } from '../../src/core/train.ts';
+import type { Dataset } from '../../src/core/model/datasets.ts';
+import { createWorkspace } from '../../src/core/model/network.ts';
+import type { Network } from '../../src/core/model/network.ts';
+import { datasetLoss } from '../../src/core/train/train.ts';
 
 export function numericGradient(net: Network, params: Float64Array, data: Dataset, h = 1e-6): Float64Array {
   const ws = createWorkspace(net);

@@ -1,15 +1,15 @@
 /** The compiled batch kernel computes exactly the bits of the generic per-neuron loops. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ACTIVATION_NAMES } from '../../src/core/activations.ts';
-import type { ActivationName } from '../../src/core/activations.ts';
-import { generateDataset } from '../../src/core/datasets.ts';
-import { initParams } from '../../src/core/init.ts';
-import { compileKernels, kernelSource } from '../../src/core/kernel.ts';
-import { LOSS_NAMES, REDUCTIONS } from '../../src/core/losses.ts';
-import type { LossName, Reduction } from '../../src/core/losses.ts';
-import { createNetwork } from '../../src/core/network.ts';
-import { createTrainer, datasetLoss, runUpdates, trainerLoss } from '../../src/core/train.ts';
+import { ACTIVATION_NAMES } from '../../src/core/model/activations.ts';
+import type { ActivationName } from '../../src/core/model/activations.ts';
+import { generateDataset } from '../../src/core/model/datasets.ts';
+import { initParams } from '../../src/core/model/init.ts';
+import { compileKernels, kernelSource } from '../../src/core/train/kernel.ts';
+import { LOSS_NAMES, REDUCTIONS } from '../../src/core/model/losses.ts';
+import type { LossName, Reduction } from '../../src/core/model/losses.ts';
+import { createNetwork } from '../../src/core/model/network.ts';
+import { createTrainer, datasetLoss, runUpdates, trainerLoss } from '../../src/core/train/train.ts';
 
 const hidden = ACTIVATION_NAMES.filter((a) => a !== 'softmax');
 

@@ -1,6 +1,6 @@
 /** The deterministic math functions against the engine's libm (an independent implementation). */
 import { describe, expect, it } from 'vitest';
-import { cosSin, exp, log, sigmoid, softplus, tanh } from '../../src/core/math.ts';
+import { cosSin, exp, log, sigmoid, softplus, tanh } from '../../src/core/model/math.ts';
 
 function ulps(a: number, b: number): number {
   if (a === b) return 0;

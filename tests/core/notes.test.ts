@@ -1,11 +1,11 @@
 /** The numbers and formulas of the lecture notes (seeds 001, 002, 004), with their slips corrected. */
 import { describe, expect, it } from 'vitest';
 import { buildRun } from '../../src/config/build.ts';
-import { findPreset } from '../../src/config/presets.ts';
-import { datasetFromRows } from '../../src/core/datasets.ts';
-import { createNetwork } from '../../src/core/network.ts';
-import { Stepper } from '../../src/core/stepper.ts';
-import { createTrainer, runUpdates } from '../../src/core/train.ts';
+import { findPreset } from '../../src/content/presets.ts';
+import { datasetFromRows } from '../../src/core/model/datasets.ts';
+import { createNetwork } from '../../src/core/model/network.ts';
+import { Stepper } from '../../src/core/step/stepper.ts';
+import { createTrainer, runUpdates } from '../../src/core/train/train.ts';
 import { numericGradient } from './helpers.ts';
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));

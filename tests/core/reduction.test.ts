@@ -6,16 +6,16 @@
 import { describe, expect, it } from 'vitest';
 import { buildRun } from '../../src/config/build.ts';
 import type { Config } from '../../src/config/schema.ts';
-import { datasetFromRows } from '../../src/core/datasets.ts';
-import { createNetwork, createWorkspace } from '../../src/core/network.ts';
-import { Stepper } from '../../src/core/stepper.ts';
+import { datasetFromRows } from '../../src/core/model/datasets.ts';
+import { createNetwork, createWorkspace } from '../../src/core/model/network.ts';
+import { Stepper } from '../../src/core/step/stepper.ts';
 import {
   createTrainer,
   datasetGradient,
   datasetLoss,
   runUpdates,
   trainerLoss,
-} from '../../src/core/train.ts';
+} from '../../src/core/train/train.ts';
 
 const sig = (z: number) => 1 / (1 + Math.exp(-z));
 

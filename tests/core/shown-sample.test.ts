@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildRun } from '../../src/config/build.ts';
 import type { Config } from '../../src/config/schema.ts';
-import { Stepper } from '../../src/core/stepper.ts';
+import { Stepper } from '../../src/core/step/stepper.ts';
 
 // One linear neuron, w = 1, b = 0, rows x = 1, 2, 3 with targets 0, 5, 0, batches of 2.
 const LINEAR: Config = {

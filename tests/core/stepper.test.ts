@@ -1,11 +1,11 @@
 /** The step cursor: micro-steps, coarse steps and stepping back agree bit for bit with the fast path. */
 import { describe, expect, it } from 'vitest';
 import { buildRun } from '../../src/config/build.ts';
-import { DEFAULT_PRESET, findPreset } from '../../src/config/presets.ts';
+import { DEFAULT_PRESET, findPreset } from '../../src/content/presets.ts';
 import type { Config } from '../../src/config/schema.ts';
-import { Stepper } from '../../src/core/stepper.ts';
-import type { Position } from '../../src/core/stepper.ts';
-import { createTrainer, runUpdates } from '../../src/core/train.ts';
+import { Stepper } from '../../src/core/step/stepper.ts';
+import type { Position } from '../../src/core/step/stepper.ts';
+import { createTrainer, runUpdates } from '../../src/core/train/train.ts';
 
 function stepper(config: Config = DEFAULT_PRESET.config) {
   return new Stepper(buildRun(config));

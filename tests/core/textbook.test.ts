@@ -6,10 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildRun } from '../../src/config/build.ts';
-import { DEFAULT_PRESET } from '../../src/config/presets.ts';
-import { unpackParams } from '../../src/core/init.ts';
-import { createWorkspace, forwardAll, loadInput, lossOf } from '../../src/core/network.ts';
-import { createTrainer, datasetLoss, runUpdates } from '../../src/core/train.ts';
+import { DEFAULT_PRESET } from '../../src/content/presets.ts';
+import { unpackParams } from '../../src/core/model/init.ts';
+import { createWorkspace, forwardAll, loadInput, lossOf } from '../../src/core/model/network.ts';
+import { createTrainer, datasetLoss, runUpdates } from '../../src/core/train/train.ts';
 
 function setup() {
   return buildRun(DEFAULT_PRESET.config);

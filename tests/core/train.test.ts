@@ -1,13 +1,19 @@
 /** Batches, epochs, shuffling, determinism, softmax + cross-entropy and divergence. */
 import { describe, expect, it } from 'vitest';
 import { buildRun } from '../../src/config/build.ts';
-import { findPreset } from '../../src/config/presets.ts';
+import { findPreset } from '../../src/content/presets.ts';
 import type { Config } from '../../src/config/schema.ts';
 import { EXPLODING } from '../fixtures.ts';
-import { datasetFromRows, generateDataset } from '../../src/core/datasets.ts';
-import { initParams } from '../../src/core/init.ts';
-import { createNetwork, createWorkspace, forwardAll, loadInput, lossOf } from '../../src/core/network.ts';
-import { Stepper } from '../../src/core/stepper.ts';
+import { datasetFromRows, generateDataset } from '../../src/core/model/datasets.ts';
+import { initParams } from '../../src/core/model/init.ts';
+import {
+  createNetwork,
+  createWorkspace,
+  forwardAll,
+  loadInput,
+  lossOf,
+} from '../../src/core/model/network.ts';
+import { Stepper } from '../../src/core/step/stepper.ts';
 import {
   batchOf,
   createTrainer,
@@ -15,7 +21,7 @@ import {
   epochOrder,
   runEpochs,
   runUpdates,
-} from '../../src/core/train.ts';
+} from '../../src/core/train/train.ts';
 import { numericGradient } from './helpers.ts';
 
 const circle = findPreset('circle')!.config;

@@ -1,6 +1,6 @@
 /** Every preset loads, steps and renders without page errors; big nets fall back to hover labels. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRESETS } from '../../src/config/presets.ts';
+import { PRESETS } from '../../src/content/presets.ts';
 import { openApp, screenshot } from './browser.ts';
 import type { Session } from './browser.ts';
 import type {} from '../../src/state/api.ts';

@@ -2,7 +2,7 @@
 import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import { buildRun } from '../../src/config/build.ts';
-import { findPreset } from '../../src/config/presets.ts';
+import { findPreset } from '../../src/content/presets.ts';
 import { parseConfigText } from '../../src/config/validate.ts';
 import { configFile, lossCsv } from '../../src/state/files.ts';
 import { createLabStore } from '../../src/state/store.ts';

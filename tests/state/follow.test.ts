@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { maxUpdatesWithin, replayWork, SYNC_WORK } from '../../src/config/budget.ts';
 import { encodeLink } from '../../src/config/codec.ts';
-import { DEFAULT_PRESET, findPreset } from '../../src/config/presets.ts';
-import type { JobScheduler } from '../../src/state/replay.ts';
+import { DEFAULT_PRESET, findPreset } from '../../src/content/presets.ts';
+import type { JobScheduler } from '../../src/session/replay.ts';
 import { createLabStore, momentLink } from '../../src/state/store.ts';
 import type { LabStore } from '../../src/state/store.ts';
 

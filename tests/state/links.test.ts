@@ -1,7 +1,7 @@
 /** Opening links in the store, and keeping the address bar on the current moment. */
 import { describe, expect, it } from 'vitest';
 import { encodeLink } from '../../src/config/codec.ts';
-import { findPreset } from '../../src/config/presets.ts';
+import { findPreset } from '../../src/content/presets.ts';
 import { openFromAddressBar, syncAddressBar } from '../../src/state/address-bar.ts';
 import type { AddressBar } from '../../src/state/address-bar.ts';
 import { createLabStore, momentLink, setupLink } from '../../src/state/store.ts';

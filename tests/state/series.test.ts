@@ -1,6 +1,6 @@
 /** The loss series: a million epochs downsample to a few points per pixel column, extremes kept. */
 import { describe, expect, it } from 'vitest';
-import { LossSeries } from '../../src/state/series.ts';
+import { LossSeries } from '../../src/session/series.ts';
 
 describe('LossSeries', () => {
   it('downsamples 1,000,000 points to at most 4 per column, keeping each column’s min and max', () => {

@@ -1,9 +1,9 @@
 /** The store and its play driver, in Node with a hand-cranked frame scheduler. */
 import { describe, expect, it } from 'vitest';
-import { findPreset } from '../../src/config/presets.ts';
+import { findPreset } from '../../src/content/presets.ts';
 import { EXPLODING } from '../fixtures.ts';
 import type { FrameScheduler } from '../../src/state/driver.ts';
-import { SPEEDS } from '../../src/state/speeds.ts';
+import { SPEEDS } from '../../src/session/speeds.ts';
 import { createLabStore, momentLink } from '../../src/state/store.ts';
 
 /** Frames run only when `tick` is called; time advances by 16 ms a frame. */

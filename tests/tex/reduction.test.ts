@@ -7,7 +7,7 @@ import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { buildRun } from '../../src/config/build.ts';
 import type { Config } from '../../src/config/schema.ts';
-import { Stepper } from '../../src/core/stepper.ts';
+import { Stepper } from '../../src/core/step/stepper.ts';
 import { chainTex } from '../../src/tex/chain.ts';
 import { checkTex, slopeTex } from '../../src/tex/insight.ts';
 

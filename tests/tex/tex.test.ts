@@ -2,9 +2,9 @@
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { buildRun } from '../../src/config/build.ts';
-import { DEFAULT_PRESET, PRESETS, findPreset } from '../../src/config/presets.ts';
-import type { ParamRef } from '../../src/core/chain.ts';
-import { Stepper } from '../../src/core/stepper.ts';
+import { DEFAULT_PRESET, PRESETS, findPreset } from '../../src/content/presets.ts';
+import type { ParamRef } from '../../src/core/step/chain.ts';
+import { Stepper } from '../../src/core/step/stepper.ts';
 import { chainTex } from '../../src/tex/chain.ts';
 import type { UpdateContext } from '../../src/tex/chain.ts';
 import { fmt, tex } from '../../src/tex/format.ts';

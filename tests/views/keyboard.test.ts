@@ -1,7 +1,7 @@
 /** Shortcuts fire only with exactly the modifiers they name; the browser keeps Back/Forward and zoom. */
 import { describe, expect, it } from 'vitest';
-import { findShortcut, SHORTCUTS } from '../../src/views/keyboard.ts';
-import type { KeyLike } from '../../src/views/keyboard.ts';
+import { findShortcut, SHORTCUTS } from '../../src/views/app/keyboard.ts';
+import type { KeyLike } from '../../src/views/app/keyboard.ts';
 import { createLabStore } from '../../src/state/store.ts';
 
 const idle = { scheduler: { request: () => 0, cancel: () => undefined } };

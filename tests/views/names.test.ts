@@ -1,6 +1,6 @@
 /** Issue 9 §1: a prediction is never named after its target. */
 import { describe, expect, it } from 'vitest';
-import { columnNames, predictionName } from '../../src/views/names.ts';
+import { columnNames, predictionName } from '../../src/views/diagram/names.ts';
 
 describe('names from the data columns', () => {
   it('names inputs by their column and outputs as the prediction of theirs', () => {

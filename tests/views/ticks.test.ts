@@ -1,7 +1,7 @@
 /** Axis ticks (issue 9 §1: the log axis of "Gradients by layer" printed every minor tick). */
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { describe, expect, it } from 'vitest';
-import { axisTicks, logTicks } from '../../src/views/ticks.ts';
+import { axisTicks, logTicks } from '../../src/views/charts/ticks.ts';
 
 describe('log axis ticks', () => {
   it('are the powers of ten in the domain, no 2·10ᵏ … 9·10ᵏ', () => {

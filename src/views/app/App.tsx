@@ -1,0 +1,109 @@
+import { useEffect, useState } from 'react';
+import { findPreset } from '../../content/presets.ts';
+import { createLabStore } from '../../state/store.ts';
+import type { LabStore } from '../../state/store.ts';
+import { ChainPanel } from '../chain/ChainPanel.tsx';
+import { Controls, DivergenceBanner, Status } from './Controls.tsx';
+import { DataTable } from '../data/DataTable.tsx';
+import { Files } from './Files.tsx';
+import { LossCurve } from '../charts/LossCurve.tsx';
+import { Notice, Share } from './Share.tsx';
+import { JobBar } from './Progress.tsx';
+import { SetupEditor } from '../setup/SetupEditor.tsx';
+import { NetworkDiagram } from '../diagram/Network.tsx';
+import { CurrentStep } from '../chain/CurrentStep.tsx';
+import { Insights } from '../charts/Insights.tsx';
+import { LessonBar, LessonList } from './Lessons.tsx';
+import { HelpDialog, Scrubber, ViewControls } from './ViewBar.tsx';
+import { useKeyboard } from './keyboard.ts';
+import { StoreContext, useLab } from './store-context.tsx';
+
+function About() {
+  const name = useLab((s) => s.presetName);
+  const preset = name ? findPreset(name) : undefined;
+  const config = useLab((s) => s.config);
+  return (
+    <p className="about" data-testid="about">
+      {preset ? `${preset.description} ` : ''}
+      <span className="setup">
+        {config.layers.join('-')} · {config.loss} ({config.reduction ?? 'mean'} over samples) · α ={' '}
+        {config.learningRate} · batch {config.batchSize}
+        {config.trainBiases ? '' : ' · biases fixed'}
+      </span>
+    </p>
+  );
+}
+
+function Legend() {
+  return (
+    <p className="legend" aria-label="Legend">
+      <span className="swatch positive" /> positive weight <span className="swatch negative" /> negative
+      (thickness: size) <span className="swatch step" /> the computation just done{' '}
+      <span className="swatch chain" /> the selected parameter&rsquo;s path to the loss · z weighted sum, a
+      activation, δ = ∂L/∂z, ∂ = ∂L/∂w · click anything to see its chain rule
+    </p>
+  );
+}
+
+/** The theme and presenter mode live on the root element, so every CSS variable follows them. */
+function useRootAttributes() {
+  const theme = useLab((s) => s.theme);
+  const presenter = useLab((s) => s.presenter);
+  useEffect(() => {
+    const root = document.documentElement;
+    root.dataset.theme = theme;
+    root.dataset.presenter = String(presenter);
+  }, [theme, presenter]);
+}
+
+function Layout() {
+  useRootAttributes();
+  const hidden = useLab((s) => s.hidden);
+  const presenter = useLab((s) => s.presenter);
+  return (
+    <main className="app">
+      <header className="top">
+        <h1>Backprop Lab</h1>
+        <Controls />
+      </header>
+      <div className="secondary">
+        <Share />
+        <Files />
+        <ViewControls />
+      </div>
+      <LessonList />
+      <Notice />
+      <JobBar />
+      <Status />
+      {!presenter && <About />}
+      <DivergenceBanner />
+      <LessonBar />
+      <div className="layout">
+        <div className="left">
+          <CurrentStep />
+          <NetworkDiagram />
+          <Legend />
+          <Scrubber />
+          {!hidden.loss && <LossCurve />}
+          {!hidden.insight && <Insights />}
+        </div>
+        <div className="right">
+          {!hidden.chain && <ChainPanel />}
+          {!hidden.setup && <SetupEditor />}
+          {!hidden.data && <DataTable />}
+        </div>
+      </div>
+      <HelpDialog />
+    </main>
+  );
+}
+
+export function App({ store: given }: { store?: LabStore }) {
+  const [store] = useState(() => given ?? createLabStore());
+  useKeyboard(store);
+  return (
+    <StoreContext.Provider value={store}>
+      <Layout />
+    </StoreContext.Provider>
+  );
+}

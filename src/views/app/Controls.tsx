@@ -1,0 +1,195 @@
+/** Step, back, play/pause, speed, reset and the preset picker; the status line below them. */
+import { PRESETS } from '../../content/presets.ts';
+import { fmt } from '../../tex/format.ts';
+import { SPEEDS } from '../../session/speeds.ts';
+import { useLab } from './store-context.tsx';
+
+export function Controls() {
+  const actions = useLab((s) => s.actions);
+  const playing = useLab((s) => s.playing);
+  const speed = useLab((s) => s.speed);
+  const presetName = useLab((s) => s.presetName);
+  const atStart = useLab((s) => s.view.position.update === 0 && s.view.position.micro === 0);
+  const diverged = useLab((s) => s.view.divergence !== null);
+  return (
+    <div className="controls" role="toolbar" aria-label="Training controls">
+      <label className="preset">
+        <span>Example</span>
+        <select
+          data-testid="preset"
+          value={presetName ?? ''}
+          onChange={(e) => actions.loadPreset(e.target.value)}
+        >
+          {presetName === null && <option value="">(custom)</option>}
+          {PRESETS.map((p) => (
+            <option key={p.name} value={p.name}>
+              {p.title}
+              {p.source ? ` (${p.source})` : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="buttons">
+        <button
+          type="button"
+          data-testid="reset"
+          onClick={actions.reset}
+          title="Reset to the initial weights"
+        >
+          Reset
+        </button>
+        <button
+          type="button"
+          data-testid="step-back"
+          onClick={actions.back}
+          disabled={atStart}
+          title="Back one computation (←)"
+        >
+          ◀ Back
+        </button>
+        <button
+          type="button"
+          data-testid="step"
+          onClick={() => actions.step('step')}
+          disabled={diverged}
+          title="Next computation (→)"
+        >
+          Step ▶
+        </button>
+        <button
+          type="button"
+          data-testid="step-sample"
+          onClick={() => actions.step('sample')}
+          disabled={diverged}
+          title="To the end of this sample (Shift+→)"
+        >
+          Sample ▶▶
+        </button>
+        <button
+          type="button"
+          data-testid="step-batch"
+          onClick={() => actions.step('batch')}
+          disabled={diverged}
+          title="To the next update (B)"
+        >
+          Batch ▶|
+        </button>
+        <button
+          type="button"
+          data-testid="step-epoch"
+          onClick={() => actions.step('epoch')}
+          disabled={diverged}
+          title="To the end of the epoch (Ctrl+→ or E)"
+        >
+          Epoch ▶▶|
+        </button>
+        {playing ? (
+          <button
+            type="button"
+            className="primary"
+            data-testid="pause"
+            onClick={actions.pause}
+            title="Pause (Space)"
+          >
+            ❚❚ Pause
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="primary"
+            data-testid="play"
+            onClick={actions.play}
+            disabled={diverged}
+            title="Play (Space)"
+          >
+            ▶ Play
+          </button>
+        )}
+      </div>
+      <label className="speed">
+        <span>Speed</span>
+        <input
+          type="range"
+          data-testid="speed"
+          min={0}
+          max={SPEEDS.length - 1}
+          step={1}
+          value={speed}
+          onChange={(e) => actions.setSpeed(Number(e.target.value))}
+          aria-valuetext={SPEEDS[speed]!.label}
+        />
+        <output>{SPEEDS[speed]!.label}</output>
+      </label>
+    </div>
+  );
+}
+
+const PHASE_TEXT = { forward: 'forward', loss: 'loss', backward: 'backward', update: 'update' } as const;
+
+export function Status() {
+  const view = useLab((s) => s.view);
+  const pos = view.position;
+  const upe = view.updatesPerEpoch;
+  const phase = pos.last ? PHASE_TEXT[pos.last.phase] : 'ready';
+  const what =
+    pos.last?.phase === 'forward' || pos.last?.phase === 'backward'
+      ? ` · neuron ${pos.last.neuron} of layer ${pos.last.layer}`
+      : '';
+  return (
+    <dl className="status" aria-live="polite">
+      <div>
+        <dt>epoch</dt>
+        <dd data-testid="epoch" data-value={pos.update / upe}>
+          {Math.floor(pos.update / upe) + 1}
+        </dd>
+      </div>
+      <div>
+        <dt>sample</dt>
+        <dd data-testid="sample">
+          {pos.sampleInEpoch + 1} / {view.samples}
+        </dd>
+      </div>
+      <div>
+        <dt>update</dt>
+        <dd data-testid="update">{pos.update}</dd>
+      </div>
+      <div>
+        <dt>phase</dt>
+        <dd data-testid="phase">
+          {phase}
+          {what}
+        </dd>
+      </div>
+      <div>
+        <dt>{view.reduction === 'sum' ? 'total loss E = Σₛ Lₛ (data set)' : 'mean loss (data set)'}</dt>
+        <dd data-testid="loss" data-value={view.datasetLoss}>
+          {fmt(view.datasetLoss)}
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+export function DivergenceBanner() {
+  const divergence = useLab((s) => s.view.divergence);
+  const actions = useLab((s) => s.actions);
+  const lr = useLab((s) => s.config.learningRate);
+  if (!divergence) return null;
+  return (
+    <div className="divergence" role="alert" data-testid="divergence">
+      <p>{divergence.message}</p>
+      <p>
+        A learning rate of {fmt(lr)} makes each step overshoot so far that the numbers grow without bound.
+      </p>
+      <button type="button" onClick={actions.lowerLearningRate} data-testid="lower-rate">
+        Restart with α = {fmt(lr / 10)}
+      </button>
+      <button type="button" onClick={actions.back}>
+        Step back
+      </button>
+      <button type="button" onClick={actions.reset}>
+        Reset
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+/** The store of this app instance, handed down by context; components read it with small selectors. */
+import { createContext, useContext, useEffect, useMemo, useState } from 'react';
+import { useStore } from 'zustand';
+import { findPreset } from '../../content/presets.ts';
+import { columnNames } from '../diagram/names.ts';
+import type { ColumnNames } from '../diagram/names.ts';
+import type { RunView } from '../../session/snapshot.ts';
+import { SPEEDS } from '../../session/speeds.ts';
+import type { LabState, LabStore } from '../../state/store.ts';
+
+export const StoreContext = createContext<LabStore | null>(null);
+
+export function useLabStore(): LabStore {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('no LabStore in context');
+  return store;
+}
+
+export function useLab<T>(selector: (s: LabState) => T): T {
+  return useStore(useLabStore(), selector);
+}
+
+/**
+ * The names of the neurons and parameters (keyed by `selectionKey`), with what each is in words: the
+ * notes' names for the loaded example, else names from the data's columns (inputs by their column,
+ * outputs as the prediction ŷ of theirs), and the targets' labels.
+ */
+export function useNaming(): ColumnNames {
+  const name = useLab((s) => s.presetName);
+  const columns = useLab((s) => s.data.columns);
+  const layers = useLab((s) => s.config.layers);
+  return useMemo(() => {
+    const preset = name ? findPreset(name)?.names : undefined;
+    if (preset) {
+      const about: Record<string, string> = {};
+      for (const [k, v] of Object.entries(preset)) about[k] = `${v} in the notes`;
+      return { names: preset, about, targets: [] };
+    }
+    return columnNames(columns, layers);
+  }, [name, columns, layers]);
+}
+
+/** The short names alone (see `useNaming`). */
+export function useNames(): Readonly<Record<string, string>> {
+  return useNaming().names;
+}
+
+/**
+ * The displayed moment for views that cost more than a frame to compute (the insight views, the data
+ * table): the same as `display`, except while playing faster than lecture pace, when it follows at
+ * most once per `intervalMs` — or not at all with `freezeWhileFast` (views of one moment, updated
+ * when training pauses).
+ */
+export function useSlowDisplay(intervalMs = 1000, freezeWhileFast = false): RunView {
+  const store = useLabStore();
+  const [view, setView] = useState(() => store.getState().display);
+  useEffect(() => {
+    let last = 0;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const show = () => {
+      timer = null;
+      last = performance.now();
+      setView(store.getState().display);
+    };
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.display === prev.display) return;
+      const fast = s.playing && SPEEDS[s.speed]!.kind !== 'steps';
+      if (fast && freezeWhileFast) return;
+      const wait = intervalMs - (performance.now() - last);
+      if (!fast || wait <= 0) {
+        if (timer) clearTimeout(timer);
+        show();
+      } else if (!timer) {
+        timer = setTimeout(show, wait);
+      }
+    });
+    return () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    };
+  }, [store, intervalMs, freezeWhileFast]);
+  return view;
+}

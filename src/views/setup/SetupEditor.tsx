@@ -1,0 +1,234 @@
+/**
+ * The setup: hidden layers (0–8, 1–16 neurons each) and their activations, the loss and how a batch
+ * or data set combines it (sum or mean over the samples), the learning rate, batch size, biases,
+ * shuffling and initialisation. Inputs and outputs follow the data. Every
+ * change goes through the same validation as a file; a rejected value shows why and changes nothing.
+ */
+import { useState } from 'react';
+import type { ReactNode } from 'react';
+import { ACTIVATIONS, ACTIVATION_NAMES } from '../../core/model/activations.ts';
+import type { ActivationName } from '../../core/model/activations.ts';
+import { INIT_NAMES } from '../../core/model/init.ts';
+import type { InitName } from '../../core/model/init.ts';
+import { LOSSES, LOSS_NAMES } from '../../core/model/losses.ts';
+import type { LossName, Reduction } from '../../core/model/losses.ts';
+import { LIMITS } from '../../core/model/network.ts';
+import type { ConfigPatch } from '../../config/edits.ts';
+import { NumberField } from '../widgets/NumberField.tsx';
+import { useLab } from '../app/store-context.tsx';
+
+const COMMON_RATES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 1, 3];
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      {children}
+    </label>
+  );
+}
+
+export function SetupEditor() {
+  const config = useLab((s) => s.config);
+  const editConfig = useLab((s) => s.actions.editConfig);
+  const [errors, setErrors] = useState<string[]>([]);
+  const edit = (patch: ConfigPatch) => setErrors(editConfig(patch));
+  const layers = config.layers;
+  const depth = layers.length - 1;
+  const hidden = layers.slice(1, -1);
+  const setHidden = (sizes: number[], acts: ActivationName[]) =>
+    edit({
+      layers: [layers[0]!, ...sizes, layers[depth]!],
+      activations: [...acts, config.activations[depth - 1]!],
+    });
+  const hiddenActs = config.activations.slice(0, -1);
+
+  return (
+    <section className="panel setup" aria-label="Setup" data-testid="setup">
+      <h2>Setup</h2>
+      <div className="layers">
+        <span className="fixed">
+          {layers[0]} input{layers[0] === 1 ? '' : 's'}
+        </span>
+        {hidden.map((n, k) => (
+          <div className="layer" key={k} data-testid={`layer-${k + 1}`}>
+            <span>hidden {k + 1}</span>
+            <button
+              type="button"
+              aria-label={`fewer neurons in hidden layer ${k + 1}`}
+              disabled={n <= 1}
+              onClick={() =>
+                setHidden(
+                  hidden.map((m, q) => (q === k ? m - 1 : m)),
+                  hiddenActs,
+                )
+              }
+            >
+              −
+            </button>
+            <output data-testid={`neurons-${k + 1}`}>{n}</output>
+            <button
+              type="button"
+              aria-label={`more neurons in hidden layer ${k + 1}`}
+              disabled={n >= LIMITS.maxNeurons}
+              onClick={() =>
+                setHidden(
+                  hidden.map((m, q) => (q === k ? m + 1 : m)),
+                  hiddenActs,
+                )
+              }
+            >
+              +
+            </button>
+            <select
+              aria-label={`activation of hidden layer ${k + 1}`}
+              value={hiddenActs[k]}
+              onChange={(e) =>
+                setHidden(
+                  hidden,
+                  hiddenActs.map((a, q) => (q === k ? (e.target.value as ActivationName) : a)),
+                )
+              }
+            >
+              {ACTIVATION_NAMES.filter((a) => a !== 'softmax').map((a) => (
+                <option key={a} value={a}>
+                  {ACTIVATIONS[a].label}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              aria-label={`remove hidden layer ${k + 1}`}
+              onClick={() =>
+                setHidden(
+                  hidden.filter((_, q) => q !== k),
+                  hiddenActs.filter((_, q) => q !== k),
+                )
+              }
+            >
+              ×
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          data-testid="add-layer"
+          disabled={hidden.length >= LIMITS.maxHiddenLayers}
+          onClick={() =>
+            setHidden(
+              [...hidden, hidden[hidden.length - 1] ?? 2],
+              [...hiddenActs, hiddenActs[hiddenActs.length - 1] ?? 'tanh'],
+            )
+          }
+        >
+          + hidden layer
+        </button>
+        <span className="fixed">
+          {layers[depth]} output{layers[depth] === 1 ? '' : 's'}{' '}
+          <select
+            aria-label="activation of the output layer"
+            data-testid="output-activation"
+            value={config.activations[depth - 1]}
+            onChange={(e) => edit({ activations: [...hiddenActs, e.target.value as ActivationName] })}
+          >
+            {ACTIVATION_NAMES.map((a) => (
+              <option key={a} value={a}>
+                {ACTIVATIONS[a].label}
+              </option>
+            ))}
+          </select>
+        </span>
+      </div>
+      <div className="fields">
+        <Field label="loss">
+          <select
+            data-testid="loss-select"
+            value={config.loss}
+            onChange={(e) => edit({ loss: e.target.value as LossName })}
+          >
+            {LOSS_NAMES.map((l) => (
+              <option key={l} value={l}>
+                {LOSSES[l].label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="loss of a batch/data set">
+          <select
+            data-testid="reduction-select"
+            title="sum: E = Σₛ Lₛ and w ← w − α Σₛ ∂Lₛ/∂w, as in the notes; mean: both divided by the number of samples"
+            value={config.reduction ?? 'mean'}
+            onChange={(e) => edit({ reduction: e.target.value as Reduction })}
+          >
+            <option value="sum">sum over samples</option>
+            <option value="mean">mean over samples</option>
+          </select>
+        </Field>
+        <Field label="learning rate α">
+          <NumberField
+            testId="learning-rate"
+            value={config.learningRate}
+            list="common-rates"
+            onApply={(v) => edit({ learningRate: v })}
+          />
+          <datalist id="common-rates">
+            {COMMON_RATES.map((r) => (
+              <option key={r} value={r} />
+            ))}
+          </datalist>
+        </Field>
+        <Field label="batch size">
+          <NumberField testId="batch-size" value={config.batchSize} onApply={(v) => edit({ batchSize: v })} />
+        </Field>
+        <Field label="train biases">
+          <input
+            type="checkbox"
+            data-testid="train-biases"
+            checked={config.trainBiases}
+            onChange={(e) => edit({ trainBiases: e.target.checked })}
+          />
+        </Field>
+        <Field label="shuffle">
+          <input
+            type="checkbox"
+            data-testid="shuffle"
+            checked={config.shuffle}
+            onChange={(e) => edit({ shuffle: e.target.checked })}
+          />
+        </Field>
+        <Field label="initialisation">
+          <select
+            data-testid="init"
+            value={config.weights ? 'explicit' : config.init}
+            onChange={(e) => edit({ init: e.target.value as InitName })}
+          >
+            {config.weights && <option value="explicit">the example&rsquo;s weights</option>}
+            {INIT_NAMES.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="seed">
+          <NumberField testId="seed" value={config.seed} onApply={(v) => edit({ seed: v })} />
+        </Field>
+        <button
+          type="button"
+          data-testid="new-seed"
+          title="Initialise from a new random seed (Reset keeps the same initial weights)"
+          onClick={() =>
+            edit({ seed: crypto.getRandomValues(new Uint32Array(1))[0]!, init: config.init ?? 'xavier' })
+          }
+        >
+          New seed
+        </button>
+      </div>
+      {errors.length > 0 && (
+        <p className="field-error" role="alert" data-testid="setup-error">
+          {errors.join('; ')}
+        </p>
+      )}
+    </section>
+  );
+}
