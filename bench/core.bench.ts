@@ -9,7 +9,8 @@
 import { buildRun } from '../src/config/build.ts';
 import { DEFAULT_PRESET } from '../src/content/presets.ts';
 import type { Config } from '../src/config/schema.ts';
-import { createTrainer, runUpdates } from '../src/core/train/train.ts';
+import { createTrainer } from '../src/core/train/schedule.ts';
+import { runUpdates } from '../src/core/train/train.ts';
 import { W1, W2 } from './workloads.ts';
 
 const RUNS = 5;

@@ -15,12 +15,14 @@
 import { readFileSync, statSync } from 'node:fs';
 import { buildRun } from '../src/config/build.ts';
 import { budgetError } from '../src/config/budget.ts';
-import { CAPS, formatError } from '../src/config/schema.ts';
+import { CAPS } from '../src/config/fields.ts';
+import { formatError } from '../src/config/schema.ts';
 import { decodeLink } from '../src/config/codec.ts';
 import type { Moment } from '../src/config/codec.ts';
 import { parseConfigText } from '../src/config/validate.ts';
 import { packParams, unpackParams } from '../src/core/model/init.ts';
-import { createTrainer, datasetGradient, datasetLoss, runUpdates } from '../src/core/train/train.ts';
+import { createTrainer } from '../src/core/train/schedule.ts';
+import { datasetGradient, datasetLoss, runUpdates } from '../src/core/train/train.ts';
 import { formatTable } from './table.ts';
 
 const USAGE =

@@ -7,7 +7,7 @@
  */
 import type { Config } from './schema.ts';
 import { tableRows } from './tables.ts';
-import { testRowCount } from './validate.ts';
+import { testRowCount } from './validate-data.ts';
 
 /**
  * Most work (updates × samples per update × parameters) any single request may ask for: about ten

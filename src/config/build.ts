@@ -10,10 +10,10 @@ import type { Dataset, Scaling } from '../core/model/datasets.ts';
 import { initParams, packParams, unpackParams } from '../core/model/init.ts';
 import { createNetwork } from '../core/model/network.ts';
 import type { Network } from '../core/model/network.ts';
-import type { TrainOptions } from '../core/train/train.ts';
+import type { TrainOptions } from '../core/train/schedule.ts';
 import type { Config, DatasetSpec } from './schema.ts';
 import { tableRows } from './tables.ts';
-import { testRowCount } from './validate.ts';
+import { testRowCount } from './validate-data.ts';
 
 export interface RunSetup {
   readonly net: Network;

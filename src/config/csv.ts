@@ -3,10 +3,10 @@
  * capped, every cell is checked, and each error names the row and the column.
  */
 import { csvParseRows } from 'd3-dsv';
-import { CAPS } from './schema.ts';
+import { CAPS } from './fields.ts';
 import type { ConfigError, DataRows } from './schema.ts';
 import { LIMITS } from '../core/model/network.ts';
-import { columnNameProblem } from './validate.ts';
+import { columnNameProblem } from './validate-data.ts';
 
 export interface Table {
   readonly columns: readonly string[];
@@ -18,7 +18,6 @@ export type TableResult =
   | { readonly ok: false; readonly errors: readonly ConfigError[] };
 
 export const MAX_COLUMNS = LIMITS.maxInputs + LIMITS.maxOutputs;
-export const MAX_COLUMN_NAME = CAPS.maxColumnName;
 export const MAX_CSV_CHARS = 2_000_000;
 
 function quote(s: string): string {

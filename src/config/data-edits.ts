@@ -5,7 +5,7 @@
  */
 import { LIMITS } from '../core/model/network.ts';
 import type { DataRows } from './schema.ts';
-import { CAPS } from './schema.ts';
+import { CAPS } from './fields.ts';
 
 export interface NamedRows {
   readonly inputs: number[][];

@@ -7,9 +7,11 @@ import { unpackParams } from '../core/model/init.ts';
 import type { Network } from '../core/model/network.ts';
 import { buildDataset, columnNames } from './build.ts';
 import { PRESETS } from '../content/presets.ts';
+import { FIELDS } from './fields.ts';
 import { formatError } from './schema.ts';
 import type { Config, DataRows, Standardize } from './schema.ts';
-import { testRowCount, validateConfig } from './validate.ts';
+import { validateConfig } from './validate.ts';
+import { testRowCount } from './validate-data.ts';
 
 export type EditResult =
   { readonly ok: true; readonly config: Config } | { readonly ok: false; readonly errors: string[] };
@@ -55,7 +57,7 @@ export function editConfig(config: Config, patch: ConfigPatch): EditResult {
   if (reshaped || patch.init !== undefined || (patch.seed !== undefined && !config.weights)) {
     delete next.weights;
     delete next.biases;
-    next.init = patch.init ?? config.init ?? 'xavier';
+    next.init = patch.init ?? config.init ?? FIELDS.init.default;
   }
   return validated(next);
 }
@@ -84,7 +86,7 @@ export function withData(config: Config, data: DataRows): EditResult {
   if (reshaped || !config.weights) {
     delete next.weights;
     delete next.biases;
-    next.init = config.init ?? 'xavier';
+    next.init = config.init ?? FIELDS.init.default;
   }
   delete next.dataset;
   // a softmax output needs two targets: a single target column falls back to a sigmoid output

@@ -1,94 +1,51 @@
 /**
  * The config file: one JSON object describing a network, its training and its data. The app imports
- * and exports the same JSON, and the `train` command reads it.
+ * and exports the same JSON, and the `train` command reads it. The types are derived from the field
+ * table (fields.ts: each field's check, default and doc line), so a field is declared once.
  *
  * `weights[l][j][i]` is the weight into neuron j of layer l+1 from neuron i of layer l;
  * `biases[l][j]` that neuron's bias. Instead of weights/biases: `seed` and `init`. Instead of `data`:
- * `dataset` with a preset name and its options.
+ * `dataset` with a preset name and its options. `reduction` (mean or sum over the samples) is left
+ * out of validated configs when it is the mean.
  */
-import type { ActivationName } from '../core/model/activations.ts';
-import type { GeneratedName, TargetEncoding } from '../core/model/datasets.ts';
-import type { InitName } from '../core/model/init.ts';
-import type { LossName, Reduction } from '../core/model/losses.ts';
+import type { GeneratedName } from '../core/model/datasets.ts';
+import type { FieldPath, Fields, TABLE_NAMES, ValueOf } from './fields.ts';
 
-export const TABLE_NAMES = ['x1x2y', 'face-car'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
+/** Spells out an intersection of object types as one (for readable hovers and messages). */
+type Flat<T> = { [K in keyof T]: T[K] };
+
+/** The value of a field: its check's, or for a group (`data`, `dataset`) the object of its fields. */
+type Value<P extends FieldPath> = P extends 'data'
+  ? DataRows
+  : P extends 'dataset'
+    ? DatasetSpec
+    : ValueOf<Fields[P]['check']>;
+
+/** The fields `paths` as an object type (a field marked `optional` may be absent). */
+type Values<Paths extends FieldPath, Prefix extends string> = Flat<
+  {
+    readonly [P in Paths as Fields[P] extends { optional?: true } ? never : Strip<P, Prefix>]: Value<P>;
+  } & {
+    readonly [P in Paths as Fields[P] extends { optional?: true } ? Strip<P, Prefix> : never]?: Value<P>;
+  }
+>;
+type Strip<P extends string, Prefix extends string> = P extends `${Prefix}${infer Rest}` ? Rest : P;
+type Under<Group extends string> = Extract<FieldPath, `${Group}.${string}`>;
+
+/** A config; exactly one of `data` and `dataset`; `init` exactly when `weights` is absent. */
+export type Config = Values<Exclude<FieldPath, `${string}.${string}`>, ''>;
+
+/** Rows to train on; `columns` names the input columns, then the target columns. */
+export type DataRows = Values<Under<'data'>, 'data.'>;
+
+/** A generated set with its options, or one of the notes' tables (no options). */
 export type DatasetSpec =
-  | {
-      readonly name: GeneratedName;
-      readonly n: number;
-      readonly noise: number;
-      readonly seed: number;
-      readonly targets: TargetEncoding;
-      /** The fraction of the points held out as a test set (0 … 0.5; 0: none). */
-      readonly test: number;
-    }
+  | Flat<{ readonly name: GeneratedName } & Values<Exclude<Under<'dataset'>, 'dataset.name'>, 'dataset.'>>
   | { readonly name: TableName };
 
-export interface DataRows {
-  readonly inputs: readonly (readonly number[])[];
-  readonly targets: readonly (readonly number[])[];
-  /** Names of the input columns, then of the target columns (optional). */
-  readonly columns?: readonly string[];
-}
-
-export const STANDARDIZE = ['inputs', 'inputs-targets'] as const;
-export type Standardize = (typeof STANDARDIZE)[number];
-
-export interface Config {
-  /** Neurons per layer, input first. */
-  readonly layers: readonly number[];
-  /** One per layer after the input. */
-  readonly activations: readonly ActivationName[];
-  readonly loss: LossName;
-  /**
-   * The loss of a batch or data set, and the gradient an update uses: the mean over the samples (the
-   * default, left out of validated configs) or their sum (the notes' E = E1 + E2 + E3).
-   */
-  readonly reduction?: Reduction;
-  readonly learningRate: number;
-  readonly batchSize: number;
-  readonly trainBiases: boolean;
-  readonly shuffle: boolean;
-  /** Seeds the initialisation (when no weights are given) and the shuffling. */
-  readonly seed: number;
-  /** Present exactly when `weights` is absent. */
-  readonly init?: InitName;
-  readonly weights?: readonly (readonly (readonly number[])[])[];
-  readonly biases?: readonly (readonly number[])[];
-  /** Exactly one of `data` and `dataset` is present. */
-  readonly data?: DataRows;
-  readonly dataset?: DatasetSpec;
-  /**
-   * Standardise the inputs (and the targets too, for regression with a linear output) to mean 0 and
-   * standard deviation 1, with the statistics of the training rows. Absent: the raw values.
-   */
-  readonly standardize?: Standardize;
-}
-
-/** Caps on everything that comes from outside, so no input can hang the tab. */
-export const CAPS = {
-  maxRows: 5000,
-  maxGeneratedPoints: 2000,
-  maxLearningRate: 100,
-  maxAbsValue: 1e6,
-  maxConfigChars: 2_000_000,
-  maxColumnName: 40,
-  maxTestFraction: 0.5,
-} as const;
-
-export const DEFAULTS = {
-  loss: 'half-squared-error',
-  reduction: 'mean',
-  learningRate: 0.5,
-  batchSize: 1,
-  trainBiases: true,
-  shuffle: false,
-  seed: 1,
-  init: 'xavier',
-  generated: { n: 200, noise: 0, targets: 'binary', test: 0 },
-} as const;
+export type Standardize = NonNullable<Config['standardize']>;
 
 export interface ConfigError {
   /** The field, as a path: `layers`, `weights[1][0][2]`, `dataset.n`. */

@@ -1,13 +1,18 @@
 /**
- * The parts of a moment link that say how the page shows the moment, beyond the setup: the selected
- * weight, bias or neuron (`sel=w2.1.0`), the open insight view (`insight=check`) and the hidden
- * panels (`hide=setup,data`). Each is left out when it is what the page would show anyway (the
+ * The parts of a link that say how the page shows its setup, beyond the setup: the selected weight,
+ * bias or neuron (`sel=w2.1.0`), the open insight view (`insight=check`), the hidden panels
+ * (`hide=setup,data`), presenter mode (`present=1`), the theme (`theme=dark`) and a guided lesson's
+ * scene (`lesson=…&scene=K`). Each is left out when it is what the page would show anyway (the
  * default selection, or the lesson scene's; the slope view; no panel hidden, or setup and data in
- * presenter mode). Pure: the codec and the store both use it.
+ * presenter mode), and each is checked: a bad one is refused with a message naming its key. Pure:
+ * the codec and the store both use it.
  */
 import type { Config } from './schema.ts';
-import { findLesson, INSIGHTS } from '../content/lessons.ts';
-import type { InsightName } from '../content/lessons.ts';
+import { findLesson, LESSONS } from '../content/lessons.ts';
+import { INSIGHTS } from '../content/insights.ts';
+import type { InsightName } from '../content/insights.ts';
+import { fail } from './link-values.ts';
+import type { LinkFailure, LinkParams } from './link-values.ts';
 
 export const PANELS = ['chain', 'loss', 'insight', 'setup', 'data'] as const;
 export type PanelName = (typeof PANELS)[number];
@@ -104,4 +109,89 @@ export function parseHidden(text: string): PanelName[] | string {
     out.push(n as PanelName);
   }
   return out;
+}
+
+/** How a link asks the page to show its setup (not part of the setup). */
+export interface ViewFlags {
+  readonly presenter?: boolean;
+  readonly theme?: 'light' | 'dark';
+  /** A guided lesson and its scene (0-based). */
+  readonly lesson?: { readonly name: string; readonly scene: number };
+  /** The selection (null: none), the insight view, the hidden panels; absent: what the page implies. */
+  readonly selection?: LinkSelection | null;
+  readonly insight?: InsightName;
+  readonly hidden?: readonly PanelName[];
+}
+
+export const VIEW_KEYS = ['present', 'theme', 'lesson', 'scene', 'sel', 'insight', 'hide'] as const;
+
+/** The flags' parameters, each left out when it is what the page shows anyway. */
+export function flagParts(flags: ViewFlags, config?: Config): string[] {
+  const parts: string[] = [];
+  if (config && flags.selection !== undefined)
+    if (!sameSelection(flags.selection, impliedSelection(config, flags.lesson)))
+      parts.push(`sel=${selectionText(flags.selection)}`);
+  if (flags.insight && flags.insight !== impliedInsight(flags.lesson)) parts.push(`insight=${flags.insight}`);
+  if (flags.hidden) {
+    const text = hiddenText(flags.hidden);
+    if (text !== hiddenText(impliedHidden(flags.presenter ?? false))) parts.push(`hide=${text}`);
+  }
+  if (flags.presenter) parts.push('present=1');
+  if (flags.theme === 'dark') parts.push('theme=dark');
+  if (flags.lesson) parts.push(`lesson=${flags.lesson.name}`, `scene=${flags.lesson.scene + 1}`);
+  return parts;
+}
+
+/** The flags of a link, but the selection (`sel` needs the network: `withSelection`). */
+export function decodeFlags(params: LinkParams): ViewFlags | LinkFailure {
+  const flags: {
+    presenter?: boolean;
+    theme?: 'light' | 'dark';
+    lesson?: { name: string; scene: number };
+    insight?: InsightName;
+    hidden?: PanelName[];
+  } = {};
+  if (params.has('insight')) {
+    const v = parseInsight(params.get('insight')!);
+    if (!v) return fail('insight', INSIGHT_HELP);
+    flags.insight = v;
+  }
+  if (params.has('hide')) {
+    const v = parseHidden(params.get('hide')!);
+    if (typeof v === 'string') return fail('hide', v);
+    flags.hidden = v;
+  }
+  if (params.has('present')) {
+    const v = params.get('present');
+    if (v !== '0' && v !== '1') return fail('present', 'must be 0 or 1');
+    flags.presenter = v === '1';
+  }
+  if (params.has('theme')) {
+    const v = params.get('theme');
+    if (v !== 'light' && v !== 'dark') return fail('theme', 'must be "light" or "dark"');
+    flags.theme = v;
+  }
+  if (params.has('scene') && !params.has('lesson')) return fail('lesson', 'is needed with scene');
+  if (params.has('lesson')) {
+    const lesson = findLesson(params.get('lesson')!);
+    if (!lesson) return fail('lesson', `must be one of ${LESSONS.map((l) => l.name).join(', ')}`);
+    const text = params.get('scene') ?? '1';
+    const k = /^\d{1,3}$/.test(text) ? Number(text) : NaN;
+    if (!(k >= 1 && k <= lesson.scenes.length))
+      return fail('scene', `must be a scene of "${lesson.name}": 1 to ${lesson.scenes.length}`);
+    flags.lesson = { name: lesson.name, scene: k - 1 };
+  }
+  return flags;
+}
+
+/** The flags with the link's selection, checked against the network. */
+export function withSelection(
+  params: LinkParams,
+  flags: ViewFlags,
+  layers: readonly number[],
+): ViewFlags | LinkFailure {
+  if (!params.has('sel')) return flags;
+  const sel = parseSelectionText(params.get('sel')!, layers);
+  if (typeof sel === 'string') return fail('sel', sel);
+  return { ...flags, selection: sel };
 }

@@ -1,18 +1,20 @@
 /**
  * The vanishing-gradient view's data: per layer, the mean |∂L/∂w| of its weights over (up to 128
- * rows of) the training data, one point per update it is asked about — at most twice a second while
- * training flat out, since each point costs a gradient pass.
+ * rows of) the training data, one point per update it is asked about (at display refreshes) — at most
+ * every `CADENCE.layerGradientsMs` while training faster than lecture pace, since each point costs a
+ * gradient pass.
  */
 import { selectRows } from '../core/model/datasets.ts';
 import type { Dataset } from '../core/model/datasets.ts';
 import { createWorkspace } from '../core/model/network.ts';
 import type { Network, Workspace } from '../core/model/network.ts';
 import type { Stepper } from '../core/step/stepper.ts';
-import { datasetGradient } from '../core/train/train.ts';
+import { meanWeightGradients } from '../core/inspect/insights.ts';
+import { CADENCE } from './cadence.ts';
 import { LossSeries } from './series.ts';
+import type { SeriesView } from './series.ts';
 
 const MAX_ROWS = 128;
-const FAST_INTERVAL_MS = 500;
 
 export class LayerGradients {
   /** One series per layer after the input (index l − 1); replaced when the network changes. */
@@ -23,10 +25,19 @@ export class LayerGradients {
   private rows: Dataset | null = null;
   private lastUpdate = -1;
   private lastTime = -Infinity;
+  private shown: readonly SeriesView[] = [];
 
   /** Forget everything (a new run): the next `record` starts fresh series. */
   reset(): void {
     this.net = null;
+  }
+
+  /** The series as read-only views: the same array while no series changed. */
+  views(): readonly SeriesView[] {
+    const views = this.series.map((s) => s.view());
+    const same = views.length === this.shown.length && views.every((v, k) => v === this.shown[k]);
+    if (!same) this.shown = views;
+    return this.shown;
   }
 
   truncateAfter(x: number): void {
@@ -52,17 +63,11 @@ export class LayerGradients {
       this.lastUpdate = -1;
     }
     if (stepper.update === this.lastUpdate) return;
-    if (fast && now - this.lastTime < FAST_INTERVAL_MS) return;
+    if (fast && now - this.lastTime < CADENCE.layerGradientsMs) return;
     this.lastTime = now;
     this.lastUpdate = stepper.update;
-    datasetGradient(net, stepper.params, this.rows!, this.ws!, this.g);
     const x = stepper.update / stepper.updatesPerEpoch;
-    for (let l = 1; l <= net.depth; l++) {
-      const from = net.wOff[l]!;
-      const to = net.bOff[l]!;
-      let sum = 0;
-      for (let k = from; k < to; k++) sum += Math.abs(this.g[k]!);
-      this.series[l - 1]!.push(x, sum / (to - from));
-    }
+    const sizes = meanWeightGradients(net, stepper.params, this.rows!, this.ws!, this.g);
+    sizes.forEach((y, l) => this.series[l]!.push(x, y));
   }
 }

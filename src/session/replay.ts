@@ -1,18 +1,14 @@
 /**
- * Training that a link or "Go to update" asks for, done without freezing the page: a `Replay` trains
- * a stepper forward in chunks that adapt to a time slice, recording the loss curve's points exactly
- * as the play loop does (so a replayed link draws the sender's curve); `runSliced` runs it a slice per
- * task with progress and a way to cancel. `planLink` and `landLink` say what a decoded link needs:
- * how many updates to replay (within the work budget) and where to land.
+ * Training done without freezing the page: a `Replay` trains a stepper forward in chunks that adapt
+ * to a time slice, recording the loss curve's points at epoch ends (thinned by `keepsEpoch`). The play
+ * loop at full speed and the replay of a link or of "Go to update" are the same `Replay`, so a
+ * replayed link draws the sender's curve. `runSliced` runs one a slice per task; `Jobs` holds the one
+ * long job at a time (progress, cancel, undo).
  */
-import { budgetError } from '../config/budget.ts';
-import { buildRun } from '../config/build.ts';
-import type { RunSetup } from '../config/build.ts';
-import type { Moment } from '../config/codec.ts';
-import type { Config } from '../config/schema.ts';
-import { packParams } from '../core/model/init.ts';
-import { Stepper } from '../core/step/stepper.ts';
-import { keepsEpoch, LossSeries } from './series.ts';
+import { SYNC_WORK } from '../config/budget.ts';
+import type { Stepper } from '../core/step/stepper.ts';
+import { keepsEpoch } from './series.ts';
+import type { LossSeries } from './series.ts';
 
 /** Runs a callback later (a task of its own, so the page can paint in between); returns a cancel. */
 export interface JobScheduler {
@@ -26,9 +22,6 @@ export interface JobProgress {
   readonly done: number;
   readonly total: number;
 }
-
-/** Milliseconds of training per slice: the page stays responsive between slices. */
-export const SLICE_MS = 30;
 
 /** The loss at the stepper's parameters, as a point of the curve (x in epochs). */
 export function recordPoint(s: Stepper, series: LossSeries, testSeries: LossSeries): void {
@@ -65,7 +58,8 @@ export class Replay {
 
   /**
    * Trains for about `ms` milliseconds (at least one chunk, never past an epoch's end, where the
-   * curve may take a point). Returns whether it reached the target or stopped at a divergence.
+   * curve may take a point). Returns whether it reached the target or stopped at a divergence. A
+   * chunk aims at a quarter of `ms`: a few chunks per slice, epochs recorded in between.
    */
   run(ms: number): boolean {
     const s = this.stepper;
@@ -111,65 +105,71 @@ export function runSliced(
   };
 }
 
-/** What opening a decoded link takes. */
-export interface LinkPlan {
-  readonly run: RunSetup;
-  readonly stepper: Stepper;
-  readonly moment: Moment | null;
-  /** The link's parameters at its moment (aw, ab), packed. */
-  readonly pinned: Float64Array | null;
-  /** Updates to replay from the initial weights (0: none). */
-  readonly replay: number;
+/** A long job: the replay, what undoes it, what to say when cancelled, what to do at its end. */
+export interface JobSpec {
+  readonly replay: Replay;
+  /** Its work (`replayWork`): up to `SYNC_WORK`, it runs at once. */
+  readonly work: number;
+  readonly label: string;
+  readonly cancelled: string;
+  restore(): void;
+  end(): void;
+  /** After each slice but the last (the replay moved a stepper the page shows). */
+  slice?(): void;
 }
 
-/**
- * The plan for a link, or the problem: a moment that is not in its batch, or one without its
- * parameters beyond the work budget.
- */
-export function planLink(config: Config, moment: Moment | null): LinkPlan | string {
-  const run = buildRun(config);
-  const stepper = new Stepper(run);
-  if (!moment) return { run, stepper, moment, pinned: null, replay: 0 };
-  const { update, micro } = moment;
-  const steps = stepper.microStepsIn(update);
-  if (micro >= steps) return `at: micro-step ${micro} is not in update ${update + 1} (it has ${steps})`;
-  const pinned =
-    moment.weights && moment.biases ? packParams(stepper.net, moment.weights, moment.biases) : null;
-  const over = budgetError(config, update, 'at');
-  if (over && !pinned)
-    return `${over}; a link to this moment with its weights (aw, ab) opens without replaying`;
-  return { run, stepper, moment, pinned, replay: over ? 0 : update };
-}
+/** The one long job at a time: its progress, and a way to stop it that undoes it. */
+export class Jobs {
+  private job: { spec: JobSpec; cancel(): void } | null = null;
+  /** What the progress bar shows, or null: a new object after each slice. */
+  progress: JobProgress | null = null;
 
-function sameBits(a: Float64Array, b: Float64Array): boolean {
-  return a.length === b.length && a.every((v, k) => Object.is(v, b[k]));
-}
+  constructor(
+    private readonly scheduler: JobScheduler,
+    private readonly sliceMs: number,
+    /** After each slice but the last. */
+    private readonly onProgress: (progress: JobProgress) => void,
+  ) {}
 
-/**
- * After the replay: the stepper at the link's moment, the first update its history goes back to
- * (0, or the moment itself when its past was not replayed) and what to tell the user; or the problem.
- */
-export function landLink(plan: LinkPlan): { stepper: Stepper; floor: number; note: string | null } | string {
-  const { stepper, moment, pinned } = plan;
-  if (!moment) return { stepper, floor: 0, note: null };
-  const { update, micro } = moment;
-  if (!pinned) {
-    if (stepper.update !== update)
-      return `at: the moment ${update}.${micro} is not reachable: training diverged in update ${stepper.update + 1}`;
-    stepper.goTo(update, micro);
-    return { stepper, floor: 0, note: null };
+  /** Runs a job to its end: at once when small, else in slices (`progress` set meanwhile). */
+  run(spec: JobSpec): void {
+    this.stop();
+    const { replay } = spec;
+    if (spec.work <= SYNC_WORK) {
+      while (!replay.run(Infinity));
+      spec.end();
+      return;
+    }
+    const measure = () => {
+      this.progress = { label: spec.label, done: replay.done, total: replay.total };
+    };
+    const cancel = runSliced(
+      replay,
+      this.scheduler,
+      this.sliceMs,
+      () => {
+        measure();
+        spec.slice?.();
+        this.onProgress(this.progress!);
+      },
+      () => {
+        this.job = null;
+        this.progress = null;
+        spec.end();
+      },
+    );
+    this.job = { spec, cancel };
+    measure();
   }
-  // The link's own parameters at its moment, always; its past only when the replay leads there.
-  const replayed = plan.replay > 0 && stepper.update === update && sameBits(stepper.params, pinned);
-  const at = replayed ? stepper : new Stepper(plan.run);
-  at.resumeAt(update, pinned, micro);
-  if (replayed || update === 0) return { stepper: at, floor: 0, note: null };
-  return {
-    stepper: at,
-    floor: update,
-    note:
-      plan.replay > 0
-        ? `The link's weights at update ${update} are not what its setup trains to, so its loss curve starts there.`
-        : `The loss curve starts at update ${update}: replaying the training before it is more than the work budget allows.`,
-  };
+
+  /** Stops the job in progress, undoing it; returns what to tell the user (null: there was none). */
+  stop(): string | null {
+    const job = this.job;
+    if (!job) return null;
+    this.job = null;
+    this.progress = null;
+    job.cancel();
+    job.spec.restore();
+    return job.spec.cancelled;
+  }
 }

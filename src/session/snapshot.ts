@@ -1,6 +1,8 @@
 /**
  * What the views read: an immutable copy of the stepper's numbers at one moment, built once per
- * store update (small arrays: a network has at most a few hundred values).
+ * store update (small arrays: a network has at most a few hundred values). `params` keeps its
+ * identity while the parameters do (they change only at an update or with a new setup), so a view
+ * that depends on the weights alone can depend on `view.params`.
  */
 import type { ParamRef } from '../core/step/chain.ts';
 import { paramIndex } from '../core/step/chain.ts';
@@ -27,6 +29,7 @@ export interface NeuronView {
 
 export interface RunView {
   readonly net: Network;
+  /** The same array as the previous snapshot's while the parameters are the same, bit for bit. */
   readonly params: Float64Array;
   /** Gradient sums over the finished samples of the batch in progress. */
   readonly grads: Float64Array;
@@ -59,7 +62,20 @@ export function paramOf(sel: Selection | null): ParamRef | null {
   return sel;
 }
 
-export function snapshot(s: Stepper, selection: Selection | null, datasetLoss: number): RunView {
+/** Whether two arrays hold the same values, bit for bit (NaN equals NaN, 0 differs from −0). */
+export function sameBits(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (!Object.is(a[k], b[k])) return false;
+  return true;
+}
+
+/** The snapshot of the stepper now; `previous` lends its `params` when they have not changed. */
+export function snapshot(
+  s: Stepper,
+  selection: Selection | null,
+  datasetLoss: number,
+  previous: RunView | null = null,
+): RunView {
   const net = s.net;
   const n = net.neuronCount;
   const sumDone = new Uint8Array(n);
@@ -83,7 +99,10 @@ export function snapshot(s: Stepper, selection: Selection | null, datasetLoss: n
   const p = paramOf(selection);
   return {
     net,
-    params: s.params.slice(),
+    params:
+      previous && previous.net === net && sameBits(previous.params, s.params)
+        ? previous.params
+        : s.params.slice(),
     grads: s.grads.slice(),
     neurons: {
       z: s.ws.z.slice(),

@@ -1,16 +1,16 @@
 /**
  * The address bar always holds the current moment (setup, data, weights, position, selection, view),
- * kept with `history.replaceState` — no history entry per change — and at most once a second while
- * playing. Reloading the page reopens that moment exactly. A link pasted into the open tab (a hash
- * change) and Back/Forward (popstate) are followed like a fresh load, with the same validation; a
- * link that cannot be opened leaves a notice and the page as it was, and the address bar goes back
- * to what the page shows. `replaceState` fires neither event, and a hash the page wrote itself is
- * never followed again, so writing cannot loop.
+ * kept with `history.replaceState` — no history entry per change — and at most every
+ * `CADENCE.addressBarMs` (once a second) while playing. Reloading the page reopens that moment
+ * exactly. A link pasted into the open tab (a hash change) and Back/Forward (popstate) are followed
+ * like a fresh load, with the same validation; a link that cannot be opened leaves a notice and the
+ * page as it was, and the address bar goes back to what the page shows. `replaceState` fires neither
+ * event, and a hash the page wrote itself is never followed again, so writing cannot loop.
  */
-import type { LabState, LabStore } from './store.ts';
-import { momentLink } from './store.ts';
-
-const PLAYING_INTERVAL_MS = 1000;
+import { CADENCE } from '../session/cadence.ts';
+import { momentLink } from '../session/links.ts';
+import type { LabStore } from './store.ts';
+import type { LabState } from './types.ts';
 
 export interface AddressBar {
   /** Where the link goes: `location.hash` and `history.replaceState` in the browser. */
@@ -87,7 +87,7 @@ export function syncAddressBar(store: LabStore, bar: AddressBar = browserAddress
       if (pending) clearTimeout(pending);
       write();
     } else if (!pending) {
-      pending = setTimeout(write, Math.max(0, PLAYING_INTERVAL_MS - (bar.now() - lastWrite)));
+      pending = setTimeout(write, Math.max(0, CADENCE.addressBarMs - (bar.now() - lastWrite)));
     }
   });
   const follow = () => {

@@ -2,6 +2,7 @@
  * The play driver: outside React, one callback per animation frame. The store's `frame` does k core
  * steps and then one `set()`, so each frame notifies the views once however much was computed.
  */
+import { CADENCE } from '../session/cadence.ts';
 import type { JobScheduler } from '../session/replay.ts';
 
 export interface FrameScheduler {
@@ -33,7 +34,7 @@ export function createPlayDriver(scheduler: FrameScheduler, frame: (dtMs: number
   let id: number | null = null;
   let last: number | null = null;
   const tick = (now: number) => {
-    const dt = last === null ? 16 : Math.min(250, now - last);
+    const dt = last === null ? CADENCE.frameMs : Math.min(CADENCE.maxFrameMs, now - last);
     last = now;
     if (frame(dt)) id = scheduler.request(tick);
     else {

@@ -1,8 +1,8 @@
 /** What the app writes to files: the config (JSON) and the loss history (CSV). Pure. */
 import { csvFormatRows } from 'd3-dsv';
 import { withParams } from '../config/build.ts';
-import type { LossSeries } from '../session/series.ts';
-import type { LabState } from './store.ts';
+import type { SeriesView } from '../session/series.ts';
+import type { LabState } from './types.ts';
 
 /** The config with the current weights and biases, and its data (rows or the data set's recipe). */
 export function configFile(state: LabState): string {
@@ -13,7 +13,7 @@ export function configFile(state: LabState): string {
  * The loss history as CSV: epoch (fractional while stepping), the data-set loss, and the test-set
  * loss when there is a test set (recorded at the same points).
  */
-export function lossCsv(series: LossSeries, test?: LossSeries): string {
+export function lossCsv(series: SeriesView, test?: SeriesView): string {
   const withTest = test !== undefined && test.length === series.length && test.length > 0;
   const rows: string[][] = [withTest ? ['epoch', 'loss', 'test_loss'] : ['epoch', 'loss']];
   for (let k = 0; k < series.length; k++) {

@@ -1,13 +1,14 @@
 /**
  * The chain rule of one weight or bias as TeX lines, from the core's chain data: the chain in
  * symbols, each factor with its formula and number, the product, and the update. Factors that the
- * steps so far have not computed show as "?" — never a stale number.
+ * steps so far have not computed show as "?" — never a stale number. Each factor's formula comes from
+ * its activation's or loss's record (src/core/model); the softmax output's δ is written out here.
  */
 import { ACTIVATIONS } from '../core/model/activations.ts';
 import type { ActivationName } from '../core/model/activations.ts';
-import type { DLda } from '../core/step/chain.ts';
-import type { LossName, Reduction } from '../core/model/losses.ts';
-import type { StepChain } from '../core/step/stepper.ts';
+import type { DLda, StepChain } from '../core/step/chain.ts';
+import { LOSSES } from '../core/model/losses.ts';
+import type { Reduction } from '../core/model/losses.ts';
 import { tex } from './format.ts';
 import { PENDING, aSym, bSym, deltaSym, partial, tSym, wSym, zSym } from './symbols.ts';
 
@@ -42,30 +43,18 @@ function paramSym(c: StepChain): string {
   return p.kind === 'weight' ? wSym(p.layer, p.to, p.from) : bSym(p.layer, p.to);
 }
 
-/** ∂L/∂a for an output, by loss: the formula in symbols and with numbers. */
+/** ∂L/∂a for an output, from the loss's record: the formula in symbols and with numbers. */
 function lossFactor(
   d: Extract<DLda, { kind: 'loss' }>,
   j: number,
   l: number,
   ready: boolean,
 ): [string, string] {
-  const a = aSym(l, j);
-  const t = tSym(j);
-  const an = v(d.a, ready);
-  const tn = tex(d.t, true);
-  switch (d.loss as LossName) {
-    case 'squared-error':
-      return [`2(${a}-${t})`, `2(${an}-${tn})`];
-    case 'half-squared-error':
-      return [`${a}-${t}`, `${an}-${tn}`];
-    case 'mean-squared-error':
-      return [`\\tfrac{2}{${d.K}}(${a}-${t})`, `\\tfrac{2}{${d.K}}(${an}-${tn})`];
-    default:
-      return [`\\frac{${a}-${t}}{${a}(1-${a})}`, `\\frac{${an}-${tn}}{${an}(1-${an})}`];
-  }
+  const derivative = LOSSES[d.loss].tex.derivative;
+  return [derivative(aSym(l, j), tSym(j), d.K), derivative(v(d.a, ready), tex(d.t, true), d.K)];
 }
 
-/** ∂a/∂z by activation, from the cached a (or z for the ReLUs). */
+/** ∂a/∂z from the activation's record, from the cached a (or z for the ReLUs). */
 function activationFactor(
   act: ActivationName,
   l: number,
@@ -74,26 +63,14 @@ function activationFactor(
   a: number,
   ready: boolean,
 ): [string, string] {
-  const as = aSym(l, j);
-  const an = v(a, ready);
-  switch (act) {
-    case 'sigmoid':
-      return [`\\sigma'(${zSym(l, j)}) = ${as}(1-${as})`, `${an}(1-${an})`];
-    case 'tanh':
-      return [`1-\\tanh^2(${zSym(l, j)}) = 1-(${as})^2`, `1-(${an})^2`];
-    case 'relu':
-      return [
-        `\\operatorname{ReLU}'(${zSym(l, j)})`,
-        ready ? `${z > 0 ? 1 : 0}\\quad(${zSym(l, j)} = ${tex(z)} ${z > 0 ? '>' : '\\le'} 0)` : PENDING,
-      ];
-    case 'leaky-relu':
-      return [
-        `\\operatorname{LReLU}'(${zSym(l, j)})`,
-        ready ? `${z > 0 ? 1 : 0.01}\\quad(${zSym(l, j)} = ${tex(z)} ${z > 0 ? '>' : '\\le'} 0)` : PENDING,
-      ];
-    default:
-      return ['1', '1'];
-  }
+  const f = ACTIVATIONS[act];
+  if (f.kind !== 'element-wise') return ['1', '1'];
+  const zs = zSym(l, j);
+  const numbers =
+    f.slopeFrom === 'z' && !ready
+      ? PENDING
+      : f.tex.slopeNumbers({ a: v(a, ready), z, zTex: tex(z), zSym: zs });
+  return [f.tex.slope(zs, aSym(l, j)), numbers];
 }
 
 /** Splits a long sum over several aligned lines, three terms per line. */
@@ -175,14 +152,13 @@ export function chainTex(c: StepChain, u: UpdateContext): TexLine[] {
         note: `summed over the ${dLda.terms.length} neuron${dLda.terms.length === 1 ? '' : 's'} of layer ${l + 1}, whose δ came back first`,
       });
     }
+    const f = ACTIVATIONS[dadz.activation];
     const [aFormula, aNumbers] = activationFactor(dadz.activation, l, j, dadz.z, dadz.a, ready.dadz);
     lines.push({
       id: 'dadz',
       label: '∂a/∂z',
-      tex: `\\begin{aligned} ${az} &= ${aFormula} \\\\ &= ${aNumbers}${dadz.activation === 'linear' ? '' : ` = ${v(dadz.value, ready.dadz)}`} \\end{aligned}`,
-      note: ACTIVATIONS[dadz.activation].derivativeFromA
-        ? `${ACTIVATIONS[dadz.activation].label}: from a, cached from the forward pass`
-        : `${ACTIVATIONS[dadz.activation].label}: from z, cached from the forward pass`,
+      tex: `\\begin{aligned} ${az} &= ${aFormula} \\\\ &= ${aNumbers}${f.slopeFrom === 'none' ? '' : ` = ${v(dadz.value, ready.dadz)}`} \\end{aligned}`,
+      note: `${f.label}: from ${f.slopeFrom === 'a' ? 'a' : 'z'}, cached from the forward pass`,
     });
     lines.push({ id: 'dzdp', label: '∂z/∂p', tex: `${dz} = ${dzSymbol} = ${dzValue}`, note: dzNote });
     lines.push({

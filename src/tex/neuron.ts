@@ -1,8 +1,9 @@
 /**
  * A neuron's forward computation as TeX: its weighted sum written out — the dot product of its
  * weights with the previous layer's activations (seed 000), plus the bias — and its activation.
- * Backward: its δ once computed.
+ * Backward: its δ once computed. The activation's formula and symbol come from its record.
  */
+import { ACTIVATIONS } from '../core/model/activations.ts';
 import type { ActivationName } from '../core/model/activations.ts';
 import { tex } from './format.ts';
 import type { TexLine } from './chain.ts';
@@ -24,21 +25,9 @@ export interface NeuronData {
   readonly inputsReady: boolean;
 }
 
-function activationTex(act: ActivationName, l: number, j: number, z: string): string {
-  switch (act) {
-    case 'sigmoid':
-      return `\\sigma(${z}) = \\frac{1}{1+\\exp(-${z.startsWith('-') ? `(${z})` : z})}`;
-    case 'tanh':
-      return `\\tanh(${z})`;
-    case 'relu':
-      return `\\max(0, ${z})`;
-    case 'leaky-relu':
-      return `\\max(0.01\\,${z}, ${z})`;
-    case 'softmax':
-      return `\\frac{\\exp(${zSym(l, j)})}{\\sum_m \\exp(z^{(${l})}_m)}`;
-    default:
-      return z;
-  }
+/** a = f(z) written out, from the activation's record. */
+function activationTex(act: ActivationName, l: number, z: string): string {
+  return ACTIVATIONS[act].tex.value(z, `z^{(${l})}_m`);
 }
 
 function chunks(terms: string[], per: number): string {
@@ -76,7 +65,7 @@ export function neuronTex(n: NeuronData): TexLine[] {
   lines.push({
     id: 'activation',
     label: 'activation',
-    tex: `${aSym(l, j)} = ${activationTex(act, l, j, zSym(l, j))} = ${n.actDone ? tex(n.a) : PENDING}`,
+    tex: `${aSym(l, j)} = ${activationTex(act, l, zSym(l, j))} = ${n.actDone ? tex(n.a) : PENDING}`,
     note: n.actDone ? 'cached for the backward pass' : 'not computed yet at this step',
   });
   lines.push({
@@ -88,20 +77,11 @@ export function neuronTex(n: NeuronData): TexLine[] {
   return lines;
 }
 
-const FN: Record<ActivationName, string> = {
-  sigmoid: '\\sigma',
-  tanh: '\\tanh',
-  relu: '\\operatorname{ReLU}',
-  'leaky-relu': '\\operatorname{LReLU}',
-  linear: '',
-  softmax: '\\operatorname{softmax}',
-};
-
 /** One line for the computation a forward step just did: the weighted sum with numbers, then the activation. */
 export function forwardNowTex(n: NeuronData): string {
   const terms = n.weights.map((w, i) => `${tex(w, true)}\\cdot ${tex(n.inputs[i]!, true)}`);
   const shown = terms.length > 4 ? [...terms.slice(0, 3), '\\dots'] : terms;
-  const f = FN[n.activation!];
+  const f = ACTIVATIONS[n.activation!].tex.symbol;
   return `${zSym(n.layer, n.index)} = ${shown.join(' + ')} + ${tex(n.bias, true)} = ${tex(n.z)},\\quad ${aSym(n.layer, n.index)} = ${f ? `${f}(${tex(n.z)})` : tex(n.z)} = ${tex(n.a)}`;
 }
 

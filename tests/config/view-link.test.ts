@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeLink, encodeLink, linkErrorText } from '../../src/config/codec.ts';
 import type { ViewFlags } from '../../src/config/codec.ts';
-import { INSIGHTS } from '../../src/content/lessons.ts';
+import { INSIGHTS } from '../../src/content/insights.ts';
 import { DEFAULT_PRESET, findPreset } from '../../src/content/presets.ts';
 import { PANELS } from '../../src/config/view-link.ts';
 import type { LinkSelection } from '../../src/config/view-link.ts';

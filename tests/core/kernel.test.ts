@@ -9,7 +9,8 @@ import { compileKernels, kernelSource } from '../../src/core/train/kernel.ts';
 import { LOSS_NAMES, REDUCTIONS } from '../../src/core/model/losses.ts';
 import type { LossName, Reduction } from '../../src/core/model/losses.ts';
 import { createNetwork } from '../../src/core/model/network.ts';
-import { createTrainer, datasetLoss, runUpdates, trainerLoss } from '../../src/core/train/train.ts';
+import { createTrainer } from '../../src/core/train/schedule.ts';
+import { datasetLoss, runUpdates, trainerLoss } from '../../src/core/train/train.ts';
 
 const hidden = ACTIVATION_NAMES.filter((a) => a !== 'softmax');
 

@@ -5,7 +5,8 @@ import { findPreset } from '../../src/content/presets.ts';
 import { datasetFromRows } from '../../src/core/model/datasets.ts';
 import { createNetwork } from '../../src/core/model/network.ts';
 import { Stepper } from '../../src/core/step/stepper.ts';
-import { createTrainer, runUpdates } from '../../src/core/train/train.ts';
+import { createTrainer } from '../../src/core/train/schedule.ts';
+import { runUpdates } from '../../src/core/train/train.ts';
 import { numericGradient } from './helpers.ts';
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));

@@ -9,13 +9,8 @@ import type { Config } from '../../src/config/schema.ts';
 import { datasetFromRows } from '../../src/core/model/datasets.ts';
 import { createNetwork, createWorkspace } from '../../src/core/model/network.ts';
 import { Stepper } from '../../src/core/step/stepper.ts';
-import {
-  createTrainer,
-  datasetGradient,
-  datasetLoss,
-  runUpdates,
-  trainerLoss,
-} from '../../src/core/train/train.ts';
+import { createTrainer } from '../../src/core/train/schedule.ts';
+import { datasetGradient, datasetLoss, runUpdates, trainerLoss } from '../../src/core/train/train.ts';
 
 const sig = (z: number) => 1 / (1 + Math.exp(-z));
 

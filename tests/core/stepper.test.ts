@@ -5,7 +5,8 @@ import { DEFAULT_PRESET, findPreset } from '../../src/content/presets.ts';
 import type { Config } from '../../src/config/schema.ts';
 import { Stepper } from '../../src/core/step/stepper.ts';
 import type { Position } from '../../src/core/step/stepper.ts';
-import { createTrainer, runUpdates } from '../../src/core/train/train.ts';
+import { createTrainer } from '../../src/core/train/schedule.ts';
+import { runUpdates } from '../../src/core/train/train.ts';
 
 function stepper(config: Config = DEFAULT_PRESET.config) {
   return new Stepper(buildRun(config));

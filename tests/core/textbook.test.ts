@@ -9,7 +9,8 @@ import { buildRun } from '../../src/config/build.ts';
 import { DEFAULT_PRESET } from '../../src/content/presets.ts';
 import { unpackParams } from '../../src/core/model/init.ts';
 import { createWorkspace, forwardAll, loadInput, lossOf } from '../../src/core/model/network.ts';
-import { createTrainer, datasetLoss, runUpdates } from '../../src/core/train/train.ts';
+import { createTrainer } from '../../src/core/train/schedule.ts';
+import { datasetLoss, runUpdates } from '../../src/core/train/train.ts';
 
 function setup() {
   return buildRun(DEFAULT_PRESET.config);

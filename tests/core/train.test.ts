@@ -14,14 +14,8 @@ import {
   lossOf,
 } from '../../src/core/model/network.ts';
 import { Stepper } from '../../src/core/step/stepper.ts';
-import {
-  batchOf,
-  createTrainer,
-  datasetGradient,
-  epochOrder,
-  runEpochs,
-  runUpdates,
-} from '../../src/core/train/train.ts';
+import { batchOf, createTrainer, epochOrder } from '../../src/core/train/schedule.ts';
+import { datasetGradient, runEpochs, runUpdates } from '../../src/core/train/train.ts';
 import { numericGradient } from './helpers.ts';
 
 const circle = findPreset('circle')!.config;

@@ -129,6 +129,29 @@ describe('the lab store', () => {
   });
 });
 
+describe('stable identities for the views', () => {
+  it('keeps view.params, the series and the curves the same objects until they change', () => {
+    const store = createLabStore(undefined, idle);
+    const { actions } = store.getState();
+    const s0 = store.getState();
+    actions.step('step'); // a forward computation: no parameter changes, no new point
+    const s1 = store.getState();
+    expect(s1.view).not.toBe(s0.view);
+    expect(s1.view.params).toBe(s0.view.params);
+    expect(s1.series).toBe(s0.series);
+    expect(s1.curves).toBe(s0.curves);
+    actions.select({ kind: 'bias', layer: 2, to: 1 });
+    expect(store.getState().curves).toBe(s0.curves);
+    actions.step('batch'); // the update: new parameters, a new point
+    const s2 = store.getState();
+    expect(s2.view.params).not.toBe(s0.view.params);
+    expect(s2.series.version).toBeGreaterThan(s0.series.version);
+    expect(s2.curves.version).toBeGreaterThan(s0.curves.version);
+    expect(s2.curves.loss).toBe(s2.series);
+    expect(s2.curves.layers).toBe(s2.layerSeries);
+  });
+});
+
 describe('editing the setup', () => {
   it('keeps explicit weights for a new rate; re-initialises from the seed for a new shape', () => {
     const store = createLabStore();

@@ -4,7 +4,7 @@
  */
 import { ACT, activationDerivative } from '../model/activations.ts';
 import type { Dataset } from '../model/datasets.ts';
-import { createWorkspace, forwardAll, loadInput } from '../model/network.ts';
+import { createWorkspace, forwardSample } from '../model/network.ts';
 import type { Network } from '../model/network.ts';
 
 /** The network's outputs for rows [from, to) of `data` (nOut numbers per row, row by row). */
@@ -20,8 +20,7 @@ export function predictRows(
   const outOff = net.nOff[net.depth]!;
   const out = new Float64Array(Math.max(0, to - from) * nOut);
   for (let r = from; r < to; r++) {
-    loadInput(net, ws, data.X, r * data.nIn);
-    forwardAll(net, params, ws);
+    forwardSample(net, params, ws, data, r);
     for (let k = 0; k < nOut; k++) out[(r - from) * nOut + k] = ws.a[outOff + k]!;
   }
   return out;
@@ -46,8 +45,7 @@ export function saturation(
   const counts = new Array<number>(Math.max(0, net.depth - 1)).fill(0);
   let maxAbsZ = 0;
   for (let r = 0; r < rows; r++) {
-    loadInput(net, ws, data.X, r * data.nIn);
-    forwardAll(net, params, ws);
+    forwardSample(net, params, ws, data, r);
     for (let l = 1; l < net.depth; l++) {
       const code = net.actCodes[l - 1]!;
       for (let j = 0; j < net.sizes[l]!; j++) {

@@ -11,10 +11,6 @@ import { normalFrom, rngFromSeed } from './rng.ts';
 export const INIT_NAMES = ['uniform', 'xavier', 'he'] as const;
 export type InitName = (typeof INIT_NAMES)[number];
 
-export function isInitName(s: unknown): s is InitName {
-  return typeof s === 'string' && (INIT_NAMES as readonly string[]).includes(s);
-}
-
 export function initParams(net: Network, scheme: InitName, seed: number): Float64Array {
   const p = new Float64Array(net.paramCount);
   const rng = rngFromSeed(seed);

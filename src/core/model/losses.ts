@@ -1,90 +1,150 @@
 /**
- * Per-sample losses over the K outputs, and their derivative ∂L/∂a_k.
+ * The losses of one sample over its K outputs, one record each: the value, the derivative ∂L/∂a_k,
+ * the compiled kernel's source of the derivative, and the TeX. Adding a loss is one record here;
+ * tests/core/losses.test.ts checks each record's pieces against each other.
  *
  * The loss of a set of samples reduces the per-sample losses by `Reduction`: their mean (the default)
- * or their sum (the notes' E = E1 + E2 + E3); a batch's gradient is reduced the same way (`train.ts`).
- * Cross-entropy is computed from z (log-sum-exp / softplus) so it stays finite where a saturates.
+ * or their sum (the notes' E = E1 + E2 + E3); a batch's gradient is reduced the same way (`schedule.ts`).
+ * Cross-entropy is computed from z (log-sum-exp / softplus) so it stays finite where a saturates; with
+ * a sigmoid output it is the binary cross-entropy, with a softmax output the categorical one.
  */
 import { ACT } from './activations.ts';
 import { exp, log, softplus } from './math.ts';
 
-export const LOSS_NAMES = [
-  'squared-error',
-  'half-squared-error',
-  'mean-squared-error',
-  'cross-entropy',
-] as const;
-export type LossName = (typeof LOSS_NAMES)[number];
-
 /** How a batch or a data set combines its per-sample losses and gradients. */
 export const REDUCTIONS = ['mean', 'sum'] as const;
 export type Reduction = (typeof REDUCTIONS)[number];
-
-export function isReduction(v: unknown): v is Reduction {
-  return (REDUCTIONS as readonly unknown[]).includes(v);
-}
 
 /** The loss of n samples from the sum of their losses: the sum itself, or the mean. */
 export function reduceLoss(sum: number, n: number, reduction: Reduction = 'mean'): number {
   return reduction === 'sum' ? sum : sum / n;
 }
 
-export const LOSS = {
-  'squared-error': 0,
-  'half-squared-error': 1,
-  'mean-squared-error': 2,
-  'cross-entropy': 3,
-} as const satisfies Record<LossName, number>;
-
-export interface LossInfo {
-  readonly name: LossName;
-  readonly code: number;
+interface LossSpec {
   readonly label: string;
-  /** TeX of the per-sample loss, with y_k the outputs and t_k the targets. */
-  readonly tex: string;
-  /** TeX of ∂L/∂a_k for the element-wise case. */
-  readonly texDerivative: string;
+  /**
+   * The loss of one sample: outputs a[off…off+K) with their sums z[off…off+K), targets t[tOff…),
+   * after the output activation of code `outAct`.
+   */
+  readonly value: (
+    outAct: number,
+    z: Float64Array,
+    a: Float64Array,
+    off: number,
+    t: Float64Array,
+    tOff: number,
+    K: number,
+  ) => number;
+  /** ∂L/∂a_k of one output a_k with target t_k, after the output activation `outAct`. */
+  readonly derivative: (a: number, t: number, K: number, outAct: number) => number;
+  readonly kernel: {
+    /** The expression of `derivative`, with its operations in the same order. */
+    readonly derivative: (a: string, t: string, K: number, outAct: number) => string;
+  };
+  readonly tex: {
+    /** The per-sample loss, with a_k the outputs and t_k the targets. */
+    readonly value: string;
+    /** ∂L/∂a for the symbols (or numbers) a and t, where the output is element-wise. */
+    readonly derivative: (a: string, t: string, K: number) => string;
+  };
 }
 
-export const LOSSES: Readonly<Record<LossName, LossInfo>> = {
+/** Σ_k (a_k − t_k)², the sum the squared errors scale. */
+function squares(a: Float64Array, off: number, t: Float64Array, tOff: number, K: number): number {
+  let s = 0;
+  for (let k = 0; k < K; k++) {
+    const d = a[off + k]! - t[tOff + k]!;
+    s += d * d;
+  }
+  return s;
+}
+
+/** The records. Their order gives the numeric codes (`LOSS`). */
+const RECORDS = {
   'squared-error': {
-    name: 'squared-error',
-    code: LOSS['squared-error'],
     label: 'squared error Σ(y − t)²',
-    tex: 'L=\\sum_k (a_k-t_k)^{2}',
-    texDerivative: '2(a_k-t_k)',
+    value: (_o, _z, a, off, t, tOff, K) => squares(a, off, t, tOff, K),
+    derivative: (a, t) => 2 * (a - t),
+    kernel: { derivative: (a, t) => `2 * (${a} - ${t})` },
+    tex: {
+      value: 'L=\\sum_k (a_k-t_k)^{2}',
+      derivative: (a, t) => `2(${a}-${t})`,
+    },
   },
   'half-squared-error': {
-    name: 'half-squared-error',
-    code: LOSS['half-squared-error'],
     label: 'half squared error Σ½(y − t)²',
-    tex: 'L=\\sum_k \\tfrac12 (a_k-t_k)^{2}',
-    texDerivative: 'a_k-t_k',
+    value: (_o, _z, a, off, t, tOff, K) => 0.5 * squares(a, off, t, tOff, K),
+    derivative: (a, t) => a - t,
+    kernel: { derivative: (a, t) => `(${a} - ${t})` },
+    tex: {
+      value: 'L=\\sum_k \\tfrac12 (a_k-t_k)^{2}',
+      derivative: (a, t) => `${a}-${t}`,
+    },
   },
   'mean-squared-error': {
-    name: 'mean-squared-error',
-    code: LOSS['mean-squared-error'],
     label: 'mean squared error (1/K)Σ(y − t)²',
-    tex: 'L=\\frac1K\\sum_k (a_k-t_k)^{2}',
-    texDerivative: '\\tfrac{2}{K}(a_k-t_k)',
+    value: (_o, _z, a, off, t, tOff, K) => squares(a, off, t, tOff, K) / K,
+    derivative: (a, t, K) => (2 * (a - t)) / K,
+    kernel: { derivative: (a, t, K) => `(2 * (${a} - ${t})) / ${K}` },
+    tex: {
+      value: 'L=\\frac1K\\sum_k (a_k-t_k)^{2}',
+      derivative: (a, t, K) => `\\tfrac{2}{${K}}(${a}-${t})`,
+    },
   },
   'cross-entropy': {
-    name: 'cross-entropy',
-    code: LOSS['cross-entropy'],
     label: 'cross-entropy',
-    tex: 'L=-\\sum_k t_k\\log a_k',
-    texDerivative: '-\\frac{t_k}{a_k}',
+    value: (outAct, z, _a, off, t, tOff, K) => {
+      let s = 0;
+      if (outAct === ACT.softmax) {
+        // −Σ t_k log a_k with log a_k = z_k − logΣexp(z)
+        let max = -Infinity;
+        for (let k = 0; k < K; k++) if (z[off + k]! > max) max = z[off + k]!;
+        let sum = 0;
+        for (let k = 0; k < K; k++) sum += exp(z[off + k]! - max);
+        const lse = max + log(sum);
+        for (let k = 0; k < K; k++) {
+          const tk = t[tOff + k]!;
+          if (tk !== 0) s -= tk * (z[off + k]! - lse);
+        }
+      } else {
+        // −Σ [t log σ(z) + (1 − t) log(1 − σ(z))] = Σ softplus(z) − t z
+        for (let k = 0; k < K; k++) {
+          const zk = z[off + k]!;
+          s += softplus(zk) - t[tOff + k]! * zk;
+        }
+      }
+      return s;
+    },
+    // sigmoid: (a − t)/(a(1 − a)) (whose δ is a − t); softmax: −t/a
+    derivative: (a, t, _K, outAct) => (outAct === ACT.sigmoid ? (a - t) / (a * (1 - a)) : -t / a),
+    kernel: {
+      derivative: (a, t, _K, outAct) =>
+        outAct === ACT.sigmoid ? `(${a} - ${t}) / (${a} * (1 - ${a}))` : `-${t} / ${a}`,
+    },
+    tex: {
+      value: 'L=-\\sum_k t_k\\log a_k',
+      // an element-wise output of cross-entropy is a sigmoid
+      derivative: (a, t) => `\\frac{${a}-${t}}{${a}(1-${a})}`,
+    },
   },
-};
+} as const satisfies Record<string, LossSpec>;
 
-export function isLossName(s: unknown): s is LossName {
-  return typeof s === 'string' && (LOSS_NAMES as readonly string[]).includes(s);
-}
+export type LossName = keyof typeof RECORDS;
+export type Loss = LossSpec & { readonly name: LossName; readonly code: number };
 
-/** Output activations cross-entropy accepts. */
-export function crossEntropyAccepts(outputActivation: number): boolean {
-  return outputActivation === ACT.sigmoid || outputActivation === ACT.softmax;
-}
+export const LOSS_NAMES = Object.keys(RECORDS) as readonly LossName[];
+
+/** The record of each loss, by name (with its name and numeric code). */
+export const LOSSES = Object.fromEntries(
+  LOSS_NAMES.map((name, code) => [name, { ...RECORDS[name], name, code }]),
+) as unknown as Readonly<Record<LossName, Loss>>;
+
+/** The numeric code of each loss (what `Network.lossCode` holds). */
+export const LOSS = Object.fromEntries(LOSS_NAMES.map((name, code) => [name, code])) as Readonly<
+  Record<LossName, number>
+>;
+
+const LIST: readonly Loss[] = LOSS_NAMES.map((name) => LOSSES[name]);
 
 /**
  * The loss of one sample. Outputs a[off..off+K), pre-activations z[off..off+K), targets t[tOff..tOff+K).
@@ -99,54 +159,10 @@ export function sampleLoss(
   tOff: number,
   K: number,
 ): number {
-  let s = 0;
-  if (loss === LOSS['cross-entropy']) {
-    if (outAct === ACT.softmax) {
-      // −Σ t_k log a_k with log a_k = z_k − logΣexp(z)
-      let max = -Infinity;
-      for (let k = 0; k < K; k++) if (z[off + k]! > max) max = z[off + k]!;
-      let sum = 0;
-      for (let k = 0; k < K; k++) sum += exp(z[off + k]! - max);
-      const lse = max + log(sum);
-      for (let k = 0; k < K; k++) {
-        const tk = t[tOff + k]!;
-        if (tk !== 0) s -= tk * (z[off + k]! - lse);
-      }
-    } else {
-      // −Σ [t log σ(z) + (1 − t) log(1 − σ(z))] = Σ softplus(z) − t z
-      for (let k = 0; k < K; k++) {
-        const zk = z[off + k]!;
-        s += softplus(zk) - t[tOff + k]! * zk;
-      }
-    }
-    return s;
-  }
-  for (let k = 0; k < K; k++) {
-    const d = a[off + k]! - t[tOff + k]!;
-    s += d * d;
-  }
-  if (loss === LOSS['half-squared-error']) return 0.5 * s;
-  if (loss === LOSS['mean-squared-error']) return s / K;
-  return s;
+  return LIST[loss]!.value(outAct, z, a, off, t, tOff, K);
 }
 
-/** ∂L/∂a_k for one output. */
-export function lossDerivative(loss: number, ak: number, tk: number, K: number): number {
-  switch (loss) {
-    case LOSS['squared-error']:
-      return 2 * (ak - tk);
-    case LOSS['half-squared-error']:
-      return ak - tk;
-    case LOSS['mean-squared-error']:
-      return (2 * (ak - tk)) / K;
-    default:
-      // cross-entropy: softmax −t/a; sigmoid (a − t)/(a(1 − a)). Only the softmax form is used here;
-      // the sigmoid form goes through `network.ts`, which takes δ = a − t directly.
-      return -tk / ak;
-  }
-}
-
-/** ∂L/∂a_k for binary cross-entropy with a sigmoid output. */
-export function bceDerivative(ak: number, tk: number): number {
-  return (ak - tk) / (ak * (1 - ak));
+/** ∂L/∂a_k for one output, after the output activation `outAct`. */
+export function lossDerivative(loss: number, ak: number, tk: number, K: number, outAct: number): number {
+  return LIST[loss]!.derivative(ak, tk, K, outAct);
 }

@@ -102,7 +102,7 @@ const TANH_Q1 = 2235.4883906010045;
 const TANH_Q2 = 4844.063053251255;
 
 /**
- * The constants of exp and tanh, for code that inlines them (src/core/kernel.ts): it must compute
+ * The constants of exp and tanh, for code that inlines them (src/core/train/kernel.ts): it must compute
  * the same bits as `exp` and `tanh` here, which tests/core/kernel.test.ts checks.
  */
 export const MATH_CONSTANTS = {
@@ -122,6 +122,29 @@ export const MATH_CONSTANTS = {
   TANH_Q1,
   TANH_Q2,
 } as const;
+
+/**
+ * `a = tanh(z)` as straight-line statements for the compiled kernel, which binds the constants above:
+ * the branches of `tanh` and, on its exp branch, fdlibm's exp for 1.25 < y ≤ 44 (k ≥ 2), with the
+ * same operations in the same order. Inlined because a call per neuron that TurboFan does not inline
+ * boxes its result (a heap allocation per neuron).
+ */
+export function tanhSource(z: string, a: string): string {
+  return [
+    `let ${a};`,
+    `{ const ax = ${z} < 0 ? -${z} : ${z};`,
+    `if (ax > 22) ${a} = ${z} < 0 ? -1 : 1;`,
+    'else if (ax > 0.625) {',
+    'const y = 2 * ax; const k = (INV_LN2 * y + 0.5) | 0;',
+    'const hi = y - k * LN2_HI; const lo = k * LN2_LO; const r = hi - lo; const t = r * r;',
+    'const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));',
+    'const e = (1 - (lo - (r * c) / (2 - c) - hi)) * POW2[k + 1074];',
+    `const q = 1 - 2 / (e + 1); ${a} = ${z} < 0 ? -q : q; }`,
+    `else if (${z} === 0) ${a} = ${z};`,
+    `else { const s2 = ${z} * ${z};`,
+    `${a} = ${z} + (${z} * s2 * ((TANH_P0 * s2 + TANH_P1) * s2 + TANH_P2)) / (((s2 + TANH_Q0) * s2 + TANH_Q1) * s2 + TANH_Q2); } }`,
+  ].join('\n');
+}
 
 /** The logistic sigmoid 1 / (1 + e^−x). */
 export function sigmoid(x: number): number {

@@ -1,7 +1,10 @@
 /**
  * A fully connected MLP laid out in flat typed arrays, and the per-neuron computations that both the
  * fast trainer and the stepper use (one source of truth: the stepper and the fast path give
- * bit-identical numbers because they call the same functions in the same order).
+ * bit-identical numbers because they call the same functions in the same order). A whole sample's
+ * forward and backward pass is `accumulateSample`, the one per-sample loop of every generic path.
+ * Each activation's and loss's own rule comes from its record; the softmax output's δ, which mixes
+ * the outputs, is written out here.
  *
  * Layers are numbered 0 (input) … L (output). Parameters live in one Float64Array; for each layer
  * l = 1…L: its weights, row j holding the weights into neuron j from neurons i = 0…n_{l−1}−1, then its
@@ -11,6 +14,7 @@ import { ACT, ACTIVATIONS, activate, activationDerivative, softmaxInPlace } from
 import type { ActivationName } from './activations.ts';
 import { LOSS, LOSSES, lossDerivative, sampleLoss } from './losses.ts';
 import type { LossName } from './losses.ts';
+import type { Dataset } from './datasets.ts';
 
 export const LIMITS = {
   maxInputs: 16,
@@ -195,17 +199,17 @@ export function backwardNeuron(
         let sg = 0;
         for (let m = 0; m < K; m++) {
           const am = a[off + m]!;
-          sg += lossDerivative(net.lossCode, am, t[tOff + m]!, K) * am;
+          sg += lossDerivative(net.lossCode, am, t[tOff + m]!, K, code) * am;
         }
-        g = lossDerivative(net.lossCode, aj, tj, K);
+        g = lossDerivative(net.lossCode, aj, tj, K, code);
         d = aj * (g - sg);
       }
     } else if (ce) {
       // sigmoid + binary cross-entropy: ∂L/∂a = (a − t)/(a(1 − a)), δ = a − t
-      g = (aj - tj) / (aj * (1 - aj));
+      g = lossDerivative(net.lossCode, aj, tj, K, code);
       d = aj - tj;
     } else {
-      g = lossDerivative(net.lossCode, aj, tj, K);
+      g = lossDerivative(net.lossCode, aj, tj, K, code);
       d = g * activationDerivative(code, ws.z[idx]!, aj);
     }
   } else {
@@ -241,4 +245,48 @@ export function backwardAll(
     const n = net.sizes[l]!;
     for (let j = 0; j < n; j++) backwardNeuron(net, params, ws, t, tOff, grads, l, j);
   }
+}
+
+/** Rows of inputs and targets (a `Dataset` is one): row r's inputs at X[r·nIn…), its targets at T[r·nOut…). */
+export type Rows = Pick<Dataset, 'X' | 'T' | 'nIn' | 'nOut'>;
+
+/** Row r's forward pass: loads its inputs and computes every neuron. */
+export function forwardSample(
+  net: Network,
+  params: Float64Array,
+  ws: Workspace,
+  data: Rows,
+  r: number,
+): void {
+  loadInput(net, ws, data.X, r * data.nIn);
+  forwardAll(net, params, ws);
+}
+
+/** Row r's loss: its forward pass, then the loss against its targets. */
+export function lossOfSample(
+  net: Network,
+  params: Float64Array,
+  ws: Workspace,
+  data: Rows,
+  r: number,
+): number {
+  forwardSample(net, params, ws, data, r);
+  return lossOf(net, ws, data.T, r * data.nOut);
+}
+
+/**
+ * Row r's forward and backward pass, adding its gradient into `grads`: the one per-sample loop of
+ * every generic path (training, replays, the views' gradients). Returns the sample's loss.
+ */
+export function accumulateSample(
+  net: Network,
+  params: Float64Array,
+  ws: Workspace,
+  data: Rows,
+  r: number,
+  grads: Float64Array,
+): number {
+  const loss = lossOfSample(net, params, ws, data, r);
+  backwardAll(net, params, ws, data.T, r * data.nOut, grads);
+  return loss;
 }

@@ -1,7 +1,8 @@
 /**
  * The chain rule as data: for one weight or bias and the current sample, every factor of
  * ∂L/∂p = ∂L/∂a_j · ∂a_j/∂z_j · ∂z_j/∂p, with what it differentiates, its value, how it was obtained
- * and whether it is available yet at the stepper's position. The KaTeX panel renders exactly this.
+ * and (`stepChain`) whether it is available yet at a position, which the position's progress
+ * answers (a `Cursor` is one). The KaTeX panel renders exactly this.
  *
  * Layers are numbered as in the UI: 1 = first hidden layer … L = output; neurons from 0.
  */
@@ -18,13 +19,6 @@ export type ParamRef =
 
 export function paramIndex(net: Network, p: ParamRef): number {
   return p.kind === 'weight' ? weightIndex(net, p.layer, p.to, p.from) : biasIndex(net, p.layer, p.to);
-}
-
-export function isValidParamRef(net: Network, p: ParamRef): boolean {
-  const ok = (v: number, n: number) => Number.isInteger(v) && v >= 0 && v < n;
-  if (!Number.isInteger(p.layer) || p.layer < 1 || p.layer > net.depth) return false;
-  if (!ok(p.to, net.sizes[p.layer]!)) return false;
-  return p.kind === 'bias' || ok(p.from, net.sizes[p.layer - 1]!);
 }
 
 /** ∂L/∂a_j: from the loss for an output neuron, or summed over the next layer for a hidden one. */
@@ -88,7 +82,7 @@ export interface ChainRule {
 
 /**
  * Reads the chain of `p` from a workspace holding the forward and backward pass of one sample with
- * targets t[tOff…). The caller decides which parts are available (see `Stepper.chain`).
+ * targets t[tOff…). `stepChain` adds which parts are available.
  */
 export function chainRule(
   net: Network,
@@ -122,7 +116,7 @@ export function chainRule(
       j,
       a,
       t: tt,
-      dLda: a.map((am, m) => lossDerivative(net.lossCode, am, tt[m]!, K)),
+      dLda: a.map((am, m) => lossDerivative(net.lossCode, am, tt[m]!, K, code)),
       value: delta,
     };
   } else {
@@ -162,5 +156,60 @@ export function chainRule(
     delta,
     dzdp,
     gradient: delta * dzdp.value,
+  };
+}
+
+/** Which values of the current sample exist at a position (a `Cursor` answers these). */
+export interface StepProgress {
+  activationDone(l: number, j: number): boolean;
+  lossDone(): boolean;
+  backwardDone(l: number, j: number): boolean;
+}
+
+/** A chain rule and which of its factors exist at the current step. */
+export interface StepChain {
+  readonly rule: ChainRule;
+  readonly ready: {
+    /** ∂z/∂p: the sending neuron's activation (cached from the forward pass). */
+    readonly dzdp: boolean;
+    /** ∂a/∂z: this neuron's forward step (z and a cached). */
+    readonly dadz: boolean;
+    /** δ_k of each neuron of the next layer (hidden neurons only). */
+    readonly downstream: readonly boolean[];
+    /** The sample's loss (output neurons' ∂L/∂a needs the forward pass to be complete). */
+    readonly loss: boolean;
+    /** ∂L/∂a, δ and this sample's ∂L/∂p: this neuron's backward step. */
+    readonly delta: boolean;
+  };
+}
+
+/**
+ * The chain of `p` for the sample in `ws` (targets t[tOff…)), with which factors the steps so far
+ * have computed. Values of factors not yet computed are stale and must not be shown.
+ */
+export function stepChain(
+  net: Network,
+  params: Float64Array,
+  ws: Workspace,
+  t: Float64Array,
+  tOff: number,
+  p: ParamRef,
+  done: StepProgress,
+): StepChain {
+  const rule = chainRule(net, params, ws, t, tOff, p);
+  const l = p.layer;
+  const j = p.to;
+  const last = l === net.depth;
+  return {
+    rule,
+    ready: {
+      dzdp: p.kind === 'bias' || done.activationDone(l - 1, p.from),
+      dadz: done.activationDone(l, j),
+      downstream: last
+        ? []
+        : Array.from({ length: net.sizes[l + 1]! }, (_, k) => done.backwardDone(l + 1, k)),
+      loss: done.lossDone(),
+      delta: done.backwardDone(l, j),
+    },
   };
 }

@@ -4,7 +4,7 @@
  * recent updates exactly. Anything in between is replayed with the fast path from the nearest earlier
  * checkpoint, which gives the same bits (the schedule is a pure function of the update index).
  */
-import type { Trainer } from '../train/train.ts';
+import type { Trainer } from '../train/schedule.ts';
 import { runUpdates } from '../train/train.ts';
 
 export class ParamHistory {

@@ -1,72 +1,34 @@
 /**
- * The step cursor: training one computation at a time, and back.
+ * The stepper: training one computation at a time, and back (time travel).
  *
- * Within update u (one batch), each sample takes 2F + 1 micro-steps — F forward steps (one per neuron,
- * layer 1 first), the loss, F backward steps (one per neuron, output layer first) — and the batch ends
- * with one update step. The position is (update, micro), micro counting the steps done in the batch.
- * Parameters change only at update steps, so any position is a pure function of the parameters at the
- * start of its batch: stepping back replays the batch up to the previous step (bit-identical, since it
- * calls the same functions), and earlier batches come from the checkpoint history. Coarse steps
- * (batch, epoch) run the fast path, which computes the same bits.
+ * The cursor (`cursor.ts`) says which computation comes next; the stepper performs it with the checked
+ * steps of `divergence.ts`, the functions the fast path uses, so both give the same bits. Parameters
+ * change only at update steps, so any position is a pure function of the parameters at the start of
+ * its batch: stepping back replays the batch up to the previous step, and earlier batches come from
+ * the checkpoint history (`history.ts`). Coarse steps (batch, epoch) run the fast path.
  */
-import { ACT } from '../model/activations.ts';
-import { paramIndex } from './chain.ts';
-import type { ParamRef } from './chain.ts';
-import { stepChain } from './step-chain.ts';
-import type { StepChain } from './step-chain.ts';
+import { paramIndex, stepChain } from './chain.ts';
+import type { ParamRef, StepChain } from './chain.ts';
+import { Cursor } from './cursor.ts';
+import type { Granularity, Position } from './cursor.ts';
 import type { Dataset } from '../model/datasets.ts';
-import { isFinite0, makeDivergence } from '../train/divergence.ts';
-import type { Divergence } from '../train/divergence.ts';
+import {
+  backwardChecked,
+  forwardChecked,
+  lossChecked,
+  makeDivergence,
+  updateFault,
+} from '../train/divergence.ts';
+import type { Divergence, Fault } from '../train/divergence.ts';
 import { ParamHistory } from './history.ts';
-import {
-  activateSoftmaxLayer,
-  backwardAll,
-  backwardNeuron,
-  forwardAll,
-  forwardNeuron,
-  loadInput,
-  lossOf,
-} from '../model/network.ts';
+import { accumulateSample, loadInput } from '../model/network.ts';
 import type { Network, Workspace } from '../model/network.ts';
-import { SampleSteps } from './cursor.ts';
-import type { StepKind } from './cursor.ts';
-import {
-  applyUpdate,
-  batchGradient,
-  batchOf,
-  createTrainer,
-  epochOrder,
-  runUpdates,
-  trainerLoss,
-} from '../train/train.ts';
-import type { Trainer, TrainOptions } from '../train/train.ts';
+import { applyUpdate, batchGradient, batchOf, createTrainer, epochOrder } from '../train/schedule.ts';
+import type { Trainer, TrainOptions } from '../train/schedule.ts';
+import { runUpdates, trainerLoss } from '../train/train.ts';
 
-export type Granularity = 'step' | 'sample' | 'batch' | 'epoch';
-export type { Phase, StepKind } from './cursor.ts';
-export type { StepChain } from './step-chain.ts';
-
-export interface Position {
-  /** Updates completed so far. */
-  readonly update: number;
-  /** Micro-steps done within the current batch. */
-  readonly micro: number;
-  readonly epoch: number;
-  /** Batch within the epoch (0-based) and its length. */
-  readonly batch: number;
-  readonly batchLength: number;
-  /**
-   * Sample slot within the batch (0-based) whose values the workspace shows: the sample in progress,
-   * or the one just finished until the next one starts (at the start of a batch: its first sample).
-   */
-  readonly slot: number;
-  /** Position of that sample within the epoch (0-based), and its data row. */
-  readonly sampleInEpoch: number;
-  readonly row: number;
-  /** The step just performed (null at the very start of a batch). */
-  readonly last: StepKind | null;
-  /** The step the next `step('step')` will perform. */
-  readonly next: StepKind;
-}
+export type { Granularity, Position } from './cursor.ts';
+export type { StepChain } from './chain.ts';
 
 /** The last update step: parameters before it and the batch gradient it used (mean or sum). */
 export interface UpdateRecord {
@@ -104,10 +66,8 @@ export class Stepper {
   private readonly trainer: Trainer;
   private readonly initial: Float64Array;
   private readonly history: ParamHistory;
-  /** The order of a sample's micro-steps. */
-  private readonly order: SampleSteps;
-  private u = 0;
-  private m = 0;
+  /** The position, and the order of micro-steps. */
+  private readonly cur: Cursor;
 
   constructor(setup: StepperSetup) {
     this.net = setup.net;
@@ -120,7 +80,7 @@ export class Stepper {
     this.initial = setup.params.slice();
     this.params = setup.params.slice();
     this.history = new ParamHistory(this.trainer, this.initial);
-    this.order = new SampleSteps(setup.net);
+    this.cur = new Cursor(setup.net, this.trainer);
   }
 
   get updatesPerEpoch(): number {
@@ -128,144 +88,69 @@ export class Stepper {
   }
 
   get update(): number {
-    return this.u;
+    return this.cur.u;
   }
 
   get micro(): number {
-    return this.m;
+    return this.cur.m;
   }
 
   /** Micro-steps per sample (2F + 1). */
   get stepsPerSample(): number {
-    return this.order.perSample;
-  }
-
-  private stepsInBatch(u: number): number {
-    const b = batchOf(this.trainer, u);
-    return (b.end - b.start) * this.stepsPerSample + 1;
-  }
-
-  private kindAt(u: number, m: number): StepKind {
-    const per = this.stepsPerSample;
-    if (m === this.stepsInBatch(u) - 1) return { phase: 'update' };
-    return this.order.kind(m % per);
+    return this.cur.perSample;
   }
 
   position(): Position {
-    const b = batchOf(this.trainer, this.u);
-    const len = b.end - b.start;
-    const per = this.stepsPerSample;
-    // The sample of the last micro-step done in this batch (its values stay on show until the next
-    // sample's first step), or the batch's first sample before any step.
-    const slot = this.m === 0 ? 0 : Math.min(len - 1, Math.floor((this.m - 1) / per));
-    const inEpoch = b.start + slot;
-    let last: StepKind | null = null;
-    if (this.m > 0) last = this.kindAt(this.u, this.m - 1);
-    else if (this.u > 0) last = { phase: 'update' };
-    return {
-      update: this.u,
-      micro: this.m,
-      epoch: b.epoch,
-      batch: b.batch,
-      batchLength: len,
-      slot,
-      sampleInEpoch: inEpoch,
-      row: epochOrder(this.trainer, b.epoch)[inEpoch]!,
-      last,
-      next: this.kindAt(this.u, this.m),
-    };
+    return this.cur.position();
   }
 
   /** Completed epochs, as a fraction when mid-epoch (by updates). */
   get epochsDone(): number {
-    return this.u / this.trainer.updatesPerEpoch;
+    return this.cur.u / this.trainer.updatesPerEpoch;
   }
 
   /** One micro-step. Returns the divergence if this step produced a NaN or ±∞. */
   private micro1(record: boolean): Divergence | null {
-    const { net, ws, data } = this;
-    const b = batchOf(this.trainer, this.u);
+    const { net, ws, data, cur } = this;
+    const b = batchOf(this.trainer, cur.u);
     const len = b.end - b.start;
-    const per = this.stepsPerSample;
-    const total = len * per + 1;
-    const m = this.m;
-    if (m === total - 1) {
+    const per = cur.perSample;
+    const m = cur.m;
+    if (m === len * per) {
       const before = this.params.slice();
       const gradient = batchGradient(this.grads, len, this.options);
+      const sums = this.grads.slice();
       if (!applyUpdate(net, this.params, this.grads, this.options, len)) {
         this.params.set(before);
-        const bad = gradient.findIndex((g) => !isFinite0(g));
-        return makeDivergence(this.u, b.epoch, {
-          phase: bad >= 0 ? 'backward' : 'update',
-          sample: -1,
-          layer: -1,
-          neuron: -1,
-          quantity: bad >= 0 ? 'the batch gradient' : 'a parameter',
-          value: bad >= 0 ? gradient[bad]! : NaN,
-        });
+        const f = updateFault(net, before, sums, this.options, len);
+        return makeDivergence(cur.u, b.epoch, { ...f, sample: -1 });
       }
-      this.lastUpdate = { update: this.u, before, gradient, batchLength: len };
-      this.u++;
-      this.m = 0;
-      if (record) this.history.record(this.u, this.params);
+      this.lastUpdate = { update: cur.u, before, gradient, batchLength: len };
+      cur.u++;
+      cur.m = 0;
+      if (record) this.history.record(cur.u, this.params);
       return null;
     }
-    const slot = Math.floor(m / per);
-    const w = m % per;
-    const row = epochOrder(this.trainer, b.epoch)[b.start + slot]!;
+    const row = epochOrder(this.trainer, b.epoch)[b.start + Math.floor(m / per)]!;
     const tOff = row * data.nOut;
-    const fail = (
-      phase: 'forward' | 'loss' | 'backward',
-      layer: number,
-      neuron: number,
-      quantity: string,
-      value: number,
-    ) => makeDivergence(this.u, b.epoch, { phase, sample: row, layer, neuron, quantity, value });
-    if (w < this.order.F) {
-      if (w === 0) {
+    const kind = cur.steps.kind(m % per);
+    let fault: Fault | null = null;
+    if (kind.phase === 'forward') {
+      if (m % per === 0) {
         loadInput(net, ws, data.X, row * data.nIn);
         this.sampleLoss = NaN;
       }
-      const l = this.order.fLayer[w]!;
-      const j = this.order.fNeuron[w]!;
-      forwardNeuron(net, this.params, ws, l, j);
-      const idx = net.nOff[l]! + j;
-      if (!isFinite0(ws.z[idx]!)) return fail('forward', l, j, 'z', ws.z[idx]!);
-      if (net.actCodes[l - 1] !== ACT.softmax) {
-        if (!isFinite0(ws.a[idx]!)) return fail('forward', l, j, 'a', ws.a[idx]!);
-      } else if (j === net.sizes[l]! - 1) {
-        // A softmax layer's activations exist once its last z does: check every one of them.
-        activateSoftmaxLayer(net, ws, l);
-        for (let k = 0; k <= j; k++) {
-          const ak = ws.a[net.nOff[l]! + k]!;
-          if (!isFinite0(ak)) return fail('forward', l, k, 'a', ak);
-        }
-      }
-    } else if (w === this.order.F) {
-      this.sampleLoss = lossOf(net, ws, data.T, tOff);
-      if (!isFinite0(this.sampleLoss)) return fail('loss', -1, -1, 'the loss', this.sampleLoss);
-    } else {
-      const k = w - this.order.F - 1;
-      const l = this.order.bLayer[k]!;
-      const j = this.order.bNeuron[k]!;
-      backwardNeuron(net, this.params, ws, data.T, tOff, this.grads, l, j);
-      const d = ws.delta[net.nOff[l]! + j]!;
-      if (!isFinite0(d)) return fail('backward', l, j, 'δ', d);
+      fault = forwardChecked(net, this.params, ws, kind.layer, kind.neuron);
+    } else if (kind.phase === 'loss') {
+      const loss = lossChecked(net, ws, data.T, tOff);
+      this.sampleLoss = typeof loss === 'number' ? loss : loss.value;
+      fault = typeof loss === 'number' ? null : loss;
+    } else if (kind.phase === 'backward') {
+      fault = backwardChecked(net, this.params, ws, data.T, tOff, this.grads, kind.layer, kind.neuron);
     }
-    this.m = m + 1;
+    if (fault) return makeDivergence(cur.u, b.epoch, { ...fault, sample: row });
+    cur.m = m + 1;
     return null;
-  }
-
-  private isBoundary(g: Granularity): boolean {
-    if (g === 'step') return true;
-    const last = this.position().last;
-    if (!last) return false;
-    if (g === 'sample') {
-      if (last.phase === 'update') return true;
-      return last.phase === 'backward' && this.m % this.stepsPerSample === 0;
-    }
-    if (last.phase !== 'update' || this.m !== 0) return false;
-    return g === 'batch' || this.u % this.trainer.updatesPerEpoch === 0;
   }
 
   /**
@@ -274,12 +159,10 @@ export class Stepper {
    */
   step(g: Granularity = 'step'): Divergence | null {
     if (this.divergence) return this.divergence;
+    const u = this.cur.u;
     if (g === 'batch' || g === 'epoch') {
-      const target =
-        g === 'batch'
-          ? this.u + 1
-          : (Math.floor(this.u / this.trainer.updatesPerEpoch) + 1) * this.trainer.updatesPerEpoch;
-      return this.fastTo(target);
+      const per = this.trainer.updatesPerEpoch;
+      return this.fastTo(g === 'batch' ? u + 1 : (Math.floor(u / per) + 1) * per);
     }
     do {
       const d = this.micro1(true);
@@ -287,7 +170,7 @@ export class Stepper {
         this.divergence = d;
         return d;
       }
-    } while (!this.isBoundary(g));
+    } while (!this.cur.isBoundary(g));
     return null;
   }
 
@@ -300,31 +183,32 @@ export class Stepper {
   fastTo(target: number, detail = true): Divergence | null {
     if (this.divergence) return this.divergence;
     const tr = this.trainer;
-    if (this.m > 0) {
+    const cur = this.cur;
+    if (cur.m > 0) {
       // Restart the batch in progress from its parameters: the fast path computes the same bits.
       this.grads.fill(0);
-      this.m = 0;
+      cur.m = 0;
     }
     tr.grads.fill(0);
-    while (this.u < target) {
+    while (cur.u < target) {
       const stride = this.history.checkpointStride;
       const chunkEnd = Math.min(
         target,
-        (Math.floor(this.u / stride) + 1) * stride,
+        (Math.floor(cur.u / stride) + 1) * stride,
         detail ? target - 1 : target,
       );
-      if (chunkEnd > this.u) {
-        const d = runUpdates(tr, this.params, this.u, chunkEnd - this.u);
+      if (chunkEnd > cur.u) {
+        const d = runUpdates(tr, this.params, cur.u, chunkEnd - cur.u);
         if (d) return this.stopAt(d);
-        this.u = chunkEnd;
+        cur.u = chunkEnd;
         this.lastUpdate = null;
-        this.history.record(this.u, this.params);
+        this.history.record(cur.u, this.params);
         continue;
       }
       // The last update of the run goes through the micro path once, so `lastUpdate` and the
       // workspace hold that batch's final sample, as after stepping.
       if (!detail) break;
-      const total = this.stepsInBatch(this.u);
+      const total = cur.stepsInBatch(cur.u);
       for (let k = 0; k < total; k++) {
         const d = this.micro1(true);
         if (d) return this.stopAt(d);
@@ -335,8 +219,8 @@ export class Stepper {
 
   private stopAt(d: Divergence): Divergence {
     // Show the failing batch up to the failing computation.
-    this.u = d.update;
-    this.m = 0;
+    this.cur.u = d.update;
+    this.cur.m = 0;
     this.grads.fill(0);
     // `params` already hold the values before the failing update (both paths restore them).
     for (;;) {
@@ -349,9 +233,10 @@ export class Stepper {
 
   /** One micro-step back. Returns false at the very start. */
   back(): boolean {
-    if (this.u === 0 && this.m === 0) return false;
-    if (this.m > 0) this.goTo(this.u, this.m - 1);
-    else this.goTo(this.u - 1, this.stepsInBatch(this.u - 1) - 1);
+    const { u, m } = this.cur;
+    if (u === 0 && m === 0) return false;
+    if (m > 0) this.goTo(u, m - 1);
+    else this.goTo(u - 1, this.cur.stepsInBatch(u - 1) - 1);
     return true;
   }
 
@@ -359,8 +244,8 @@ export class Stepper {
   goTo(u: number, m = 0): void {
     this.divergence = null;
     this.history.paramsAt(u, this.params);
-    this.u = u;
-    this.m = 0;
+    this.cur.u = u;
+    this.cur.m = 0;
     this.grads.fill(0);
     this.sampleLoss = NaN;
     this.lastUpdate = null;
@@ -368,7 +253,7 @@ export class Stepper {
     // given from outside (rebuilding it would replay everything before that moment).
     if (u > 0 && m === 0 && this.history.replayDistance(u - 1) <= this.history.checkpointStride)
       this.rebuildLastUpdate(u - 1);
-    while (this.m < m) {
+    while (this.cur.m < m) {
       const d = this.micro1(false);
       if (d) {
         this.divergence = d;
@@ -381,18 +266,11 @@ export class Stepper {
     const before = new Float64Array(this.net.paramCount);
     this.history.paramsAt(u, before);
     const b = batchOf(this.trainer, u);
-    const len = b.end - b.start;
     const order = epochOrder(this.trainer, b.epoch);
     const sums = new Float64Array(this.net.paramCount);
-    const saved = this.params.slice();
-    this.params.set(before);
-    for (let s = b.start; s < b.end; s++) {
-      const row = order[s]!;
-      loadInput(this.net, this.ws, this.data.X, row * this.data.nIn);
-      forwardAll(this.net, this.params, this.ws);
-      backwardAll(this.net, this.params, this.ws, this.data.T, row * this.data.nOut, sums);
-    }
-    this.params.set(saved);
+    for (let s = b.start; s < b.end; s++)
+      accumulateSample(this.net, before, this.ws, this.data, order[s]!, sums);
+    const len = b.end - b.start;
     this.lastUpdate = {
       update: u,
       before,
@@ -407,7 +285,7 @@ export class Stepper {
    * a micro-step of that batch.
    */
   resumeAt(u: number, params: Float64Array, m = 0): boolean {
-    if (!Number.isSafeInteger(u) || u < 0 || !Number.isInteger(m) || m < 0 || m >= this.stepsInBatch(u))
+    if (!Number.isSafeInteger(u) || u < 0 || !Number.isInteger(m) || m < 0 || m >= this.cur.stepsInBatch(u))
       return false;
     if (params.length !== this.net.paramCount) return false;
     this.history.pin(u, params);
@@ -417,7 +295,7 @@ export class Stepper {
 
   /** Micro-steps in the batch of update u (its samples × (2F + 1), plus the update). */
   microStepsIn(u: number): number {
-    return this.stepsInBatch(u);
+    return this.cur.stepsInBatch(u);
   }
 
   /** Back to the initial parameters, update 0. */
@@ -427,42 +305,27 @@ export class Stepper {
 
   /** Whether z of neuron j in layer l has been computed for the current sample. */
   sumDone(l: number, j: number): boolean {
-    const w = this.withinSample();
-    if (w < 0) return false;
-    return this.order.forwardIndex(l, j) < w;
+    return this.cur.sumDone(l, j);
   }
 
   /** Whether a of neuron j in layer l has been computed (softmax: once its whole layer has). */
   activationDone(l: number, j: number): boolean {
-    if (l === 0) return this.withinSample() > 0;
-    const last = this.net.actCodes[l - 1] === ACT.softmax ? this.net.sizes[l]! - 1 : j;
-    return this.sumDone(l, last);
+    return this.cur.activationDone(l, j);
   }
 
   lossDone(): boolean {
-    return this.withinSample() > this.order.F;
+    return this.cur.lossDone();
   }
 
   /** Whether δ and ∂L/∂a of neuron j in layer l have been computed for the current sample. */
   backwardDone(l: number, j: number): boolean {
-    const w = this.withinSample();
-    if (w <= this.order.F) return false;
-    return this.order.backwardIndex(l, j) < w - this.order.F - 1;
-  }
-
-  /** Steps done within the current sample, or −1 when no sample is in progress. */
-  private withinSample(): number {
-    if (this.m === 0) return -1;
-    const per = this.stepsPerSample;
-    const b = batchOf(this.trainer, this.u);
-    if (this.m >= (b.end - b.start) * per) return per; // all samples done, update pending
-    const w = this.m % per;
-    return w === 0 ? per : w;
+    return this.cur.backwardDone(l, j);
   }
 
   /** The chain of `p` for the current sample, with which factors the steps so far have computed. */
   chain(p: ParamRef): StepChain {
-    return stepChain(this, p);
+    const tOff = this.position().row * this.data.nOut;
+    return stepChain(this.net, this.params, this.ws, this.data.T, tOff, p, this.cur);
   }
 
   /** The batch gradient accumulated so far for `p`: Σ over finished samples, and the count. */

@@ -5,20 +5,22 @@
  * (tests/core/kernel.test.ts checks this over random networks); they are only faster (about 5× on
  * the benchmark workloads).
  *
- * The source is built from numbers (layer sizes, offsets, activation and loss codes) and fixed
- * identifiers only — never from user text. Where `new Function` is unavailable (a Content-Security-
+ * The source is built from numbers (layer sizes, offsets, activation and loss codes), fixed
+ * identifiers and the activation and loss records' kernel expressions — never from user text. Where `new Function` is unavailable (a Content-Security-
  * Policy without 'unsafe-eval'), `compileKernels` returns null and training uses the generic loops.
  */
-import { ACT, LEAKY_SLOPE } from '../model/activations.ts';
-import { LOSS, reduceLoss, sampleLoss } from '../model/losses.ts';
+import { ACT, ACTIVATION_LIST } from '../model/activations.ts';
+import type { ElementWise } from '../model/activations.ts';
+import { LOSS, LOSSES, reduceLoss, sampleLoss } from '../model/losses.ts';
 import type { Reduction } from '../model/losses.ts';
 import { exp, MATH_CONSTANTS, sigmoid } from '../model/math.ts';
-import { backwardAll, forwardAll, loadInput, lossOf } from '../model/network.ts';
-import type { Network, Workspace } from '../model/network.ts';
+import { accumulateSample, lossOfSample } from '../model/network.ts';
+import type { Network, Rows, Workspace } from '../model/network.ts';
 
 /**
  * Accumulates into G the gradients of the samples order[start…end) at parameters P.
- * Returns −1, or the position s whose loss was not finite (G is then partly accumulated).
+ * Returns −1, or the position s whose loss was not finite (G is then partly accumulated: the caller
+ * discards it).
  */
 export type BatchKernel = (
   P: Float64Array,
@@ -35,84 +37,26 @@ export function genericKernel(net: Network, ws: Workspace): BatchKernel {
   const nIn = net.sizes[0]!;
   const nOut = net.sizes[net.depth]!;
   return (P, G, X, T, order, start, end) => {
+    const rows: Rows = { X, T, nIn, nOut };
     for (let s = start; s < end; s++) {
-      const r = order[s]!;
-      loadInput(net, ws, X, r * nIn);
-      forwardAll(net, P, ws);
-      const loss = lossOf(net, ws, T, r * nOut);
+      const loss = accumulateSample(net, P, ws, rows, order[s]!, G);
       if (loss - loss !== 0) return s;
-      backwardAll(net, P, ws, T, r * nOut, G);
     }
     return -1;
   };
 }
 
-function lit(v: number): string {
-  return Object.is(v, -0) ? '-0' : String(v);
-}
-
-/** ∂L/∂a for an output, as the expression `lossDerivative` evaluates. */
-function lossDerivativeExpr(loss: number, a: string, t: string, K: number): string {
-  switch (loss) {
-    case LOSS['squared-error']:
-      return `2 * (${a} - ${t})`;
-    case LOSS['half-squared-error']:
-      return `(${a} - ${t})`;
-    case LOSS['mean-squared-error']:
-      return `(2 * (${a} - ${t})) / ${K}`;
-    default:
-      return `-${t} / ${a}`;
-  }
-}
-
-function activationExpr(code: number, z: string): string {
-  switch (code) {
-    case ACT.sigmoid:
-      return `sigmoid(${z})`;
-    case ACT.relu:
-      return `(${z} > 0 ? ${z} : 0)`;
-    case ACT['leaky-relu']:
-      return `(${z} > 0 ? ${z} : ${lit(LEAKY_SLOPE)} * ${z})`;
-    default:
-      return z;
-  }
-}
-
 /**
- * `const a = tanh(z)` as straight-line statements: the branches of `tanh` and, on its exp branch,
- * fdlibm's exp for 1.25 < y ≤ 44 (k ≥ 2), with the same operations in the same order. Inlined because
- * a call per neuron that TurboFan does not inline boxes its result (a heap allocation per neuron).
+ * What the kernel's source may call or read besides its own arrays, by name: the math of `math.ts`
+ * (the records' kernel expressions use these) and the per-sample loss.
  */
-function tanhStatements(z: string, a: string): string {
-  return [
-    `let ${a};`,
-    `{ const ax = ${z} < 0 ? -${z} : ${z};`,
-    `if (ax > 22) ${a} = ${z} < 0 ? -1 : 1;`,
-    'else if (ax > 0.625) {',
-    'const y = 2 * ax; const k = (INV_LN2 * y + 0.5) | 0;',
-    'const hi = y - k * LN2_HI; const lo = k * LN2_LO; const r = hi - lo; const t = r * r;',
-    'const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));',
-    'const e = (1 - (lo - (r * c) / (2 - c) - hi)) * POW2[k + 1074];',
-    `const q = 1 - 2 / (e + 1); ${a} = ${z} < 0 ? -q : q; }`,
-    `else if (${z} === 0) ${a} = ${z};`,
-    `else { const s2 = ${z} * ${z};`,
-    `${a} = ${z} + (${z} * s2 * ((TANH_P0 * s2 + TANH_P1) * s2 + TANH_P2)) / (((s2 + TANH_Q0) * s2 + TANH_Q1) * s2 + TANH_Q2); } }`,
-  ].join('\n');
-}
+export const KERNEL_HELPERS = { sigmoid, exp, sampleLoss, ...MATH_CONSTANTS } as const;
 
-function derivativeExpr(code: number, z: string, a: string): string {
-  switch (code) {
-    case ACT.sigmoid:
-      return `${a} * (1 - ${a})`;
-    case ACT.tanh:
-      return `1 - ${a} * ${a}`;
-    case ACT.relu:
-      return `(${z} > 0 ? 1 : 0)`;
-    case ACT['leaky-relu']:
-      return `(${z} > 0 ? 1 : ${lit(LEAKY_SLOPE)})`;
-    default:
-      return '1';
-  }
+/** The record of an element-wise activation (softmax layers and outputs are written out here). */
+function elementWise(code: number): ElementWise {
+  const f = ACTIVATION_LIST[code]!;
+  if (f.kind !== 'element-wise') throw new Error(`${f.name} is not element-wise`);
+  return f;
 }
 
 /**
@@ -150,7 +94,7 @@ export function kernelSource(net: Network, reduction: Reduction = 'mean'): strin
   // Forward, layer l: z = Σ w·a + b (left to right, as forwardNeuron), a = f(z).
   for (let l = 1; l <= L; l++) {
     const nin = sizes[l - 1]!;
-    const code = net.actCodes[l - 1]!;
+    const f = ACTIVATION_LIST[net.actCodes[l - 1]!]!;
     out.push(`function forward${l}(P, A, Z, m) {`);
     loadParams(l);
     out.push(`for (let s = 0, o = 0; s < m; s++, o += ${N}) {`);
@@ -160,17 +104,16 @@ export function kernelSource(net: Network, reduction: Reduction = 'mean'): strin
       const row = net.wOff[l]! + j * nin;
       const terms = Array.from({ length: nin }, (_, i) => `${w(row + i)} * ${a(net.nOff[l - 1]! + i)}`);
       out.push(`const ${z(idx)} = ${terms.join(' + ')} + ${w(net.bOff[l]! + j)}; Z[o + ${idx}] = ${z(idx)};`);
-      if (code === ACT.tanh) out.push(tanhStatements(z(idx), a(idx)));
-      else if (code !== ACT.softmax) out.push(`const ${a(idx)} = ${activationExpr(code, z(idx))};`);
-      if (code !== ACT.softmax) out.push(`A[o + ${idx}] = ${a(idx)};`);
+      if (f.kind === 'element-wise') out.push(f.kernel.value(z(idx), a(idx)), `A[o + ${idx}] = ${a(idx)};`);
     }
-    if (code === ACT.softmax) {
-      const off = net.nOff[l]!;
-      out.push('let mx = -Infinity;');
-      for (let k = 0; k < sizes[l]!; k++) out.push(`if (${z(off + k)} > mx) mx = ${z(off + k)};`);
-      out.push('let sm = 0;');
-      for (let k = 0; k < sizes[l]!; k++) out.push(`const e${k} = exp(${z(off + k)} - mx); sm += e${k};`);
-      for (let k = 0; k < sizes[l]!; k++) out.push(`A[o + ${off + k}] = e${k} / sm;`);
+    if (f.kind === 'layer') {
+      const ns = Array.from({ length: sizes[l]! }, (_, k) => net.nOff[l]! + k);
+      out.push(
+        f.kernel.value(
+          ns.map(z),
+          ns.map((n) => `A[o + ${n}]`),
+        ),
+      );
     }
     out.push('}');
     out.push('}');
@@ -195,6 +138,8 @@ export function kernelSource(net: Network, reduction: Reduction = 'mean'): strin
 
   // Backward, output layer: δ as backwardNeuron computes it.
   const t = (k: number) => `T[to + ${k}]`;
+  /** ∂L/∂a of an output, as the loss's record writes it. */
+  const dLda = (ak: string, tk: string) => LOSSES[net.loss].kernel.derivative(ak, tk, K, outAct);
   out.push(`function backward${L}(P, A, Z, D, G, T, R, m) {`);
   openSums(L);
   out.push(`for (let s = 0, o = 0; s < m; s++, o += ${N}) {`);
@@ -207,22 +152,17 @@ export function kernelSource(net: Network, reduction: Reduction = 'mean'): strin
     for (let j = 0; j < K; j++) out.push(`const ${d(outOff + j)} = ${a(outOff + j)} * st - ${t(j)};`);
   } else if (outAct === ACT.softmax) {
     out.push('let sg = 0;');
-    for (let m = 0; m < K; m++)
-      out.push(`sg += ${lossDerivativeExpr(net.lossCode, a(outOff + m), t(m), K)} * ${a(outOff + m)};`);
-    for (let j = 0; j < K; j++) {
-      out.push(
-        `const ${d(outOff + j)} = ${a(outOff + j)} * (${lossDerivativeExpr(net.lossCode, a(outOff + j), t(j), K)} - sg);`,
-      );
-    }
+    for (let m = 0; m < K; m++) out.push(`sg += ${dLda(a(outOff + m), t(m))} * ${a(outOff + m)};`);
+    for (let j = 0; j < K; j++)
+      out.push(`const ${d(outOff + j)} = ${a(outOff + j)} * (${dLda(a(outOff + j), t(j))} - sg);`);
   } else if (ce) {
     for (let j = 0; j < K; j++) out.push(`const ${d(outOff + j)} = ${a(outOff + j)} - ${t(j)};`);
   } else {
+    const f = elementWise(outAct);
     for (let j = 0; j < K; j++) {
       const n = outOff + j;
-      if (outAct === ACT.relu || outAct === ACT['leaky-relu']) out.push(`const ${z(n)} = Z[o + ${n}];`);
-      out.push(
-        `const ${d(n)} = (${lossDerivativeExpr(net.lossCode, a(n), t(j), K)}) * (${derivativeExpr(outAct, z(n), a(n))});`,
-      );
+      if (f.slopeFrom === 'z') out.push(`const ${z(n)} = Z[o + ${n}];`);
+      out.push(`const ${d(n)} = (${dLda(a(n), t(j))}) * (${f.kernel.derivative(z(n), a(n))});`);
     }
   }
   accumulate(L);
@@ -232,7 +172,7 @@ export function kernelSource(net: Network, reduction: Reduction = 'mean'): strin
 
   // Backward, hidden layer l: ∂L/∂a_j = Σ_k δ_k w_kj (left to right), δ_j = ∂L/∂a_j · f'(z_j).
   for (let l = L - 1; l >= 1; l--) {
-    const code = net.actCodes[l - 1]!;
+    const f = elementWise(net.actCodes[l - 1]!);
     const nl = sizes[l]!;
     out.push(`function backward${l}(P, A, Z, D, G, m) {`);
     for (let k = net.wOff[l + 1]!; k < net.bOff[l + 1]!; k++) out.push(`const ${w(k)} = P[${k}];`);
@@ -244,12 +184,12 @@ export function kernelSource(net: Network, reduction: Reduction = 'mean'): strin
       out.push(`const ${d(net.nOff[l + 1]! + k)} = D[o + ${net.nOff[l + 1]! + k}];`);
     for (let j = 0; j < nl; j++) {
       const n = net.nOff[l]! + j;
-      if (code === ACT.relu || code === ACT['leaky-relu']) out.push(`const ${z(n)} = Z[o + ${n}];`);
+      if (f.slopeFrom === 'z') out.push(`const ${z(n)} = Z[o + ${n}];`);
       const terms = Array.from(
         { length: sizes[l + 1]! },
         (_, k) => `${d(net.nOff[l + 1]! + k)} * ${w(net.wOff[l + 1]! + k * nl + j)}`,
       );
-      out.push(`const ${d(n)} = (${terms.join(' + ')}) * (${derivativeExpr(code, z(n), a(n))});`);
+      out.push(`const ${d(n)} = (${terms.join(' + ')}) * (${f.kernel.derivative(z(n), a(n))});`);
     }
     accumulate(l);
     out.push('}');
@@ -312,12 +252,9 @@ export function genericLoss(net: Network, ws: Workspace, reduction: Reduction = 
   const nIn = net.sizes[0]!;
   const nOut = net.sizes[net.depth]!;
   return (P, X, T, n) => {
+    const rows: Rows = { X, T, nIn, nOut };
     let sum = 0;
-    for (let r = 0; r < n; r++) {
-      loadInput(net, ws, X, r * nIn);
-      forwardAll(net, P, ws);
-      sum += lossOf(net, ws, T, r * nOut);
-    }
+    for (let r = 0; r < n; r++) sum += lossOfSample(net, P, ws, rows, r);
     return reduceLoss(sum, n, reduction);
   };
 }
@@ -342,19 +279,16 @@ export function compileKernels(
   if (net.paramCount > MAX_COMPILED_PARAMS) return null;
   const capacity = Math.max(64, batchSize);
   try {
-    const constants = Object.entries(MATH_CONSTANTS);
+    const helpers = Object.entries(KERNEL_HELPERS);
     const make = new Function(
-      'sigmoid',
-      'exp',
-      'sampleLoss',
+      ...helpers.map(([name]) => name),
       'A',
       'Z',
       'D',
       'R',
       'capacity',
-      ...constants.map(([name]) => name),
       `"use strict";\n${kernelSource(net, reduction)}`,
-    ) as (...helpers: unknown[]) => Kernels;
+    ) as (...args: unknown[]) => Kernels;
     const size = capacity * net.neuronCount;
     const arrays = [
       new Float64Array(size),
@@ -362,7 +296,7 @@ export function compileKernels(
       new Float64Array(size),
       new Int32Array(capacity),
     ];
-    return make(sigmoid, exp, sampleLoss, ...arrays, capacity, ...constants.map(([, v]) => v));
+    return make(...helpers.map(([, v]) => v), ...arrays, capacity);
   } catch {
     return null;
   }

@@ -1,139 +1,19 @@
 /**
- * The fast path: plain training with no stepping machinery.
+ * Training runs: whole updates on the fast path (the trainer's kernel, then the update rule of
+ * `schedule.ts`), and the loss and gradient of a whole data set.
  *
- * The schedule is a pure function of the update index u: with n samples and batch size B there are
- * ⌈n/B⌉ updates per epoch; update u belongs to epoch ⌊u / ⌈n/B⌉⌋ and uses the next slice of that
- * epoch's order (0…n−1, or a permutation seeded by (seed, epoch) when shuffling; the last slice is
- * smaller when B does not divide n). So any position can be replayed from any earlier parameters.
- *
- * Every gradient of an update is taken at the parameters before that update. The reduction says what
- * an update and the loss of a data set do with the per-sample values: "mean" (the default) divides the
- * accumulated gradient by the batch length and the summed loss by the number of samples; "sum" (the
- * notes' E = E1 + E2 + E3) uses the sums as they are: w ← w − α Σ_s ∂L_s/∂w.
+ * The reduction says what the loss of a data set does with the per-sample losses: "mean" (the
+ * default) divides their sum by the number of samples, "sum" (the notes' E = E1 + E2 + E3) keeps it.
  */
 import type { Dataset } from '../model/datasets.ts';
 import { findDivergence } from './divergence.ts';
 import type { Divergence } from './divergence.ts';
-import { compileKernels, genericKernel, genericLoss } from './kernel.ts';
-import type { BatchKernel, LossKernel } from './kernel.ts';
 import { reduceLoss } from '../model/losses.ts';
 import type { Reduction } from '../model/losses.ts';
-import { backwardAll, createWorkspace, forwardAll, loadInput, lossOf } from '../model/network.ts';
+import { accumulateSample, lossOfSample } from '../model/network.ts';
 import type { Network, Workspace } from '../model/network.ts';
-import { permutation, rngFor } from '../model/rng.ts';
-
-export interface TrainOptions {
-  readonly learningRate: number;
-  /** Samples per update: 1 = after every sample, n = full batch. */
-  readonly batchSize: number;
-  /** When false, biases keep their initial values (as in the notes' 2-2-2 example). */
-  readonly trainBiases: boolean;
-  /** Shuffle the sample order each epoch, seeded by (seed, epoch). */
-  readonly shuffle: boolean;
-  readonly seed: number;
-  /** The mean (absent: the default) or the sum of the per-sample losses and gradients. */
-  readonly reduction?: Reduction;
-}
-
-export interface Trainer {
-  readonly net: Network;
-  readonly data: Dataset;
-  readonly options: TrainOptions;
-  readonly updatesPerEpoch: number;
-  readonly ws: Workspace;
-  /** Gradient accumulator, zeroed after every update. */
-  readonly grads: Float64Array;
-  readonly order: Int32Array;
-  orderEpoch: number;
-  /** The parameters before the last update, to restore them when that update diverged. */
-  readonly previous: Float64Array;
-  /** Accumulates one batch: compiled for this shape, or the generic loops. */
-  readonly kernel: BatchKernel;
-  /** The data-set loss, compiled likewise (same bits as `datasetLoss`). */
-  readonly lossKernel: LossKernel;
-}
-
-export interface TrainerOptions {
-  /** Use the generic loops even where a compiled kernel is available (tests compare the two). */
-  readonly generic?: boolean;
-}
-
-export function createTrainer(
-  net: Network,
-  data: Dataset,
-  options: TrainOptions,
-  how: TrainerOptions = {},
-): Trainer {
-  const order = new Int32Array(data.n);
-  for (let i = 0; i < data.n; i++) order[i] = i;
-  const ws = createWorkspace(net);
-  const reduction = options.reduction ?? 'mean';
-  const compiled = how.generic ? null : compileKernels(net, options.batchSize, reduction);
-  return {
-    net,
-    data,
-    options,
-    updatesPerEpoch: Math.ceil(data.n / options.batchSize),
-    ws,
-    grads: new Float64Array(net.paramCount),
-    order,
-    orderEpoch: options.shuffle ? -1 : Infinity,
-    previous: new Float64Array(net.paramCount),
-    kernel: compiled?.batch ?? genericKernel(net, ws),
-    lossKernel: compiled?.loss ?? genericLoss(net, createWorkspace(net), reduction),
-  };
-}
-
-/** The sample order of an epoch (cached: the same array is reused). */
-export function epochOrder(tr: Trainer, epoch: number): Int32Array {
-  if (tr.options.shuffle && tr.orderEpoch !== epoch) {
-    permutation(tr.order, tr.data.n, rngFor(tr.options.seed, epoch));
-    tr.orderEpoch = epoch;
-  }
-  return tr.order;
-}
-
-export interface BatchRange {
-  readonly epoch: number;
-  /** Index of this batch within its epoch. */
-  readonly batch: number;
-  /** Positions start…end−1 in the epoch's order. */
-  readonly start: number;
-  readonly end: number;
-}
-
-export function batchOf(tr: Trainer, update: number): BatchRange {
-  const epoch = Math.floor(update / tr.updatesPerEpoch);
-  const batch = update - epoch * tr.updatesPerEpoch;
-  const start = batch * tr.options.batchSize;
-  return { epoch, batch, start, end: Math.min(tr.data.n, start + tr.options.batchSize) };
-}
-
-/**
- * params ← params − (α / batch length) · grads ("mean"), or params − α · grads ("sum"), then zero
- * grads. Biases move only when trained. Returns false when a parameter became NaN or ±∞.
- */
-export function applyUpdate(
-  net: Network,
-  params: Float64Array,
-  grads: Float64Array,
-  options: TrainOptions,
-  batchLength: number,
-): boolean {
-  const scale = options.reduction === 'sum' ? options.learningRate : options.learningRate / batchLength;
-  let check = 0;
-  for (let l = 1; l <= net.depth; l++) {
-    const w0 = net.wOff[l]!;
-    const end = options.trainBiases ? net.bOff[l]! + net.sizes[l]! : net.bOff[l]!;
-    for (let k = w0; k < end; k++) {
-      const v = params[k]! - scale * grads[k]!;
-      params[k] = v;
-      check += v * 0;
-    }
-  }
-  grads.fill(0);
-  return check === 0;
-}
+import { applyUpdate, batchOf, epochOrder } from './schedule.ts';
+import type { Trainer } from './schedule.ts';
 
 /**
  * Runs `count` updates starting at update index `from`, changing `params` in place. Returns null, or
@@ -180,14 +60,6 @@ export function trainerLoss(tr: Trainer, params: Float64Array): number {
   return tr.lossKernel(params, tr.data.X, tr.data.T, tr.data.n);
 }
 
-/**
- * The gradient an update of `batchLength` samples uses, from the accumulated sums: the sums divided
- * by the batch length ("mean"), or the sums themselves ("sum"). A new array.
- */
-export function batchGradient(sums: Float64Array, batchLength: number, options: TrainOptions): Float64Array {
-  return options.reduction === 'sum' ? sums.slice() : sums.map((g) => g / batchLength);
-}
-
 /** The loss of the whole data set: the mean (default) or the sum of the per-sample losses. */
 export function datasetLoss(
   net: Network,
@@ -197,11 +69,7 @@ export function datasetLoss(
   reduction: Reduction = 'mean',
 ): number {
   let sum = 0;
-  for (let r = 0; r < data.n; r++) {
-    loadInput(net, ws, data.X, r * data.nIn);
-    forwardAll(net, params, ws);
-    sum += lossOf(net, ws, data.T, r * data.nOut);
-  }
+  for (let r = 0; r < data.n; r++) sum += lossOfSample(net, params, ws, data, r);
   return reduceLoss(sum, data.n, reduction);
 }
 
@@ -215,11 +83,7 @@ export function datasetGradient(
   reduction: Reduction = 'mean',
 ): void {
   out.fill(0);
-  for (let r = 0; r < data.n; r++) {
-    loadInput(net, ws, data.X, r * data.nIn);
-    forwardAll(net, params, ws);
-    backwardAll(net, params, ws, data.T, r * data.nOut, out);
-  }
+  for (let r = 0; r < data.n; r++) accumulateSample(net, params, ws, data, r, out);
   if (reduction === 'sum') return;
   for (let k = 0; k < out.length; k++) out[k] = out[k]! / data.n;
 }

@@ -1,6 +1,7 @@
 /** Export the config and the loss history; import a config file (validated like every input). */
 import { useRef } from 'react';
-import { CAPS, formatError } from '../../config/schema.ts';
+import { CAPS } from '../../config/fields.ts';
+import { formatError } from '../../config/schema.ts';
 import { parseConfigText } from '../../config/validate.ts';
 import { configFile, lossCsv } from '../../state/files.ts';
 import { useLabStore } from './store-context.tsx';

@@ -5,6 +5,7 @@ import { findPreset } from '../../content/presets.ts';
 import { columnNames } from '../diagram/names.ts';
 import type { ColumnNames } from '../diagram/names.ts';
 import type { RunView } from '../../session/snapshot.ts';
+import { CADENCE } from '../../session/cadence.ts';
 import { SPEEDS } from '../../session/speeds.ts';
 import type { LabState, LabStore } from '../../state/store.ts';
 
@@ -48,10 +49,10 @@ export function useNames(): Readonly<Record<string, string>> {
 /**
  * The displayed moment for views that cost more than a frame to compute (the insight views, the data
  * table): the same as `display`, except while playing faster than lecture pace, when it follows at
- * most once per `intervalMs` — or not at all with `freezeWhileFast` (views of one moment, updated
- * when training pauses).
+ * most once per `intervalMs` (`CADENCE.slowViewMs`) — or not at all with `freezeWhileFast` (views of
+ * one moment, updated when training pauses).
  */
-export function useSlowDisplay(intervalMs = 1000, freezeWhileFast = false): RunView {
+export function useSlowDisplay(intervalMs: number = CADENCE.slowViewMs, freezeWhileFast = false): RunView {
   const store = useLabStore();
   const [view, setView] = useState(() => store.getState().display);
   useEffect(() => {

@@ -8,16 +8,17 @@ import { useEffect, useMemo, useRef } from 'react';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { interpolatePuOr, schemeTableau10 } from 'd3-scale-chromatic';
 import { line } from 'd3-shape';
-import { INSIGHTS } from '../../content/lessons.ts';
-import type { InsightName } from '../../content/lessons.ts';
+import { INSIGHTS } from '../../content/insights.ts';
+import type { InsightName } from '../../content/insights.ts';
 import { paramIndex } from '../../core/step/chain.ts';
-import { selectRows } from '../../core/model/datasets.ts';
-import type { Dataset } from '../../core/model/datasets.ts';
-import { predictRows } from '../../core/inspect/inspect.ts';
-import { createWorkspace, forwardAll, loadInput } from '../../core/model/network.ts';
-import type { Network, Workspace } from '../../core/model/network.ts';
-import type { Reduction } from '../../core/model/losses.ts';
-import { datasetGradient, datasetLoss } from '../../core/train/train.ts';
+import {
+  boundaryExtent,
+  boundaryGrid,
+  gradientCheck,
+  lossAlong,
+  neuronInputs,
+  targetRange,
+} from '../../core/inspect/insights.ts';
 import { fmt } from '../../tex/format.ts';
 import { checkTex, relativeError, similarity, similarityTex, slopeTex } from '../../tex/insight.ts';
 import { bSym, wSym } from '../../tex/symbols.ts';
@@ -26,6 +27,7 @@ import type { RunView, Selection } from '../../session/snapshot.ts';
 import type { DataInfo } from '../../state/store.ts';
 import { ChartAxes } from './ChartAxes.tsx';
 import { Tex } from '../widgets/Tex.tsx';
+import { CADENCE } from '../../session/cadence.ts';
 import { SPEEDS } from '../../session/speeds.ts';
 import { useLab, useNames, useSlowDisplay } from '../app/store-context.tsx';
 
@@ -37,18 +39,6 @@ const TAB_LABELS: Record<InsightName, string> = {
   boundary: 'Decision boundary',
 };
 
-/** Rows the loss-along-a-weight and gradient-check views evaluate (the first ones, if more). */
-const MAX_ROWS = 500;
-
-function rowsOf(d: Dataset): Dataset {
-  return d.n > MAX_ROWS
-    ? selectRows(
-        d,
-        Array.from({ length: MAX_ROWS }, (_, k) => k),
-      )
-    : d;
-}
-
 function symbolOf(sel: Selection, names: Readonly<Record<string, string>>): string {
   if (sel.kind === 'weight') {
     const n = names[`w ${sel.layer} ${sel.to} ${sel.from}`];
@@ -56,35 +46,6 @@ function symbolOf(sel: Selection, names: Readonly<Record<string, string>>): stri
   }
   if (sel.kind === 'bias') return bSym(sel.layer, sel.to);
   return 'z';
-}
-
-/** The training loss (of `rows`, reduced as the setup says) with parameter k set to v, the others as they are. */
-function lossAt(
-  net: Network,
-  params: Float64Array,
-  rows: Dataset,
-  k: number,
-  v: number,
-  reduction: Reduction,
-  ws = createWorkspace(net),
-): number {
-  const p = params.slice();
-  p[k] = v;
-  return datasetLoss(net, p, rows, ws, reduction);
-}
-
-/** What the slope and the gradient check share: the rows used, and ∂L/∂θ_k by backpropagation over them. */
-function gradientAt(
-  view: RunView,
-  data: DataInfo,
-  k: number,
-): { rows: Dataset; gradient: number; ws: Workspace } {
-  const net = view.net;
-  const rows = rowsOf(data.train);
-  const ws = createWorkspace(net);
-  const g = new Float64Array(net.paramCount);
-  datasetGradient(net, view.params, rows, ws, g, view.reduction);
-  return { rows, gradient: g[k]!, ws };
 }
 
 function Lines({
@@ -114,21 +75,9 @@ function SlopeView({ view, data, sel }: { view: RunView; data: DataInfo; sel: Se
   const names = useNames();
   const p = paramOf(sel)!;
   const chart = useMemo(() => {
-    const net = view.net;
-    const k = paramIndex(net, p);
-    const { rows, gradient: slope, ws } = gradientAt(view, data, k);
-    const w = view.params[k]!;
-    const step = view.learningRate * slope;
-    const R = Math.max(1, Math.abs(w) * 0.75, Math.abs(step) * 3);
-    const xs = Array.from({ length: 81 }, (_, q) => w - R + (2 * R * q) / 80);
-    const red = view.reduction;
-    const pts = xs.map((x) => ({ x, y: lossAt(net, view.params, rows, k, x, red, ws) }));
-    const loss = lossAt(net, view.params, rows, k, w, red, ws);
-    const next = w - step;
-    const nextLoss = lossAt(net, view.params, rows, k, next, red, ws);
-    const finite = pts.filter((q) => Number.isFinite(q.y));
-    const lo = Math.min(...finite.map((q) => q.y), loss);
-    const hi = Math.max(...finite.map((q) => q.y), loss);
+    const k = paramIndex(view.net, p);
+    const c = lossAlong(view.net, view.params, data.train, k, view.learningRate, view.reduction);
+    const { w, R, lo, hi } = c;
     const x = scaleLinear()
       .domain([w - R, w + R])
       .range([M.left, W - M.right]);
@@ -139,21 +88,8 @@ function SlopeView({ view, data, sel }: { view: RunView; data: DataInfo; sel: Se
     const path = line<{ x: number; y: number }>()
       .defined((q) => Number.isFinite(q.y))
       .x((q) => x(q.x))
-      .y((q) => y(q.y))(pts);
-    const t0 = w - R / 2;
-    const t1 = w + R / 2;
-    return {
-      x,
-      y,
-      path,
-      w,
-      loss,
-      slope,
-      next,
-      nextLoss,
-      tangent: [t0, t1].map((t) => ({ x: t, y: loss + slope * (t - w) })),
-      rows: rows.n,
-    };
+      .y((q) => y(q.y))(c.points);
+    return { ...c, x, y, path };
     // the parameters change only at an update or with a new setup (a new network)
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [view.net, view.position.update, view.learningRate, view.reduction, data, p]);
@@ -232,14 +168,8 @@ function CheckView({ view, data, sel }: { view: RunView; data: DataInfo; sel: Se
   const names = useNames();
   const p = paramOf(sel)!;
   const d = useMemo(() => {
-    const net = view.net;
-    const k = paramIndex(net, p);
-    const { rows, gradient, ws } = gradientAt(view, data, k);
-    const w = view.params[k]!;
-    const h = 1e-5 * Math.max(1, Math.abs(w));
-    const up = lossAt(net, view.params, rows, k, w + h, view.reduction, ws);
-    const down = lossAt(net, view.params, rows, k, w - h, view.reduction, ws);
-    return { analytic: gradient, numeric: (up - down) / (2 * h), h, up, down };
+    const k = paramIndex(view.net, p);
+    return gradientCheck(view.net, view.params, data.train, k, view.reduction);
     // the parameters change only at an update or with a new setup (a new network)
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [view.net, view.position.update, view.learningRate, view.reduction, data, p]);
@@ -263,17 +193,7 @@ function NeuronView({ view, data, sel }: { view: RunView; data: DataInfo; sel: S
   const index = sel.kind === 'neuron' ? sel.index : sel.to;
   const s = useMemo(() => {
     if (layer < 1) return null;
-    const net = view.net;
-    const ws = createWorkspace(net);
-    const row = Math.min(view.position.row, data.train.n - 1);
-    loadInput(net, ws, data.train.X, row * data.train.nIn);
-    forwardAll(net, view.params, ws);
-    const nin = net.sizes[layer - 1]!;
-    const weights = Array.from(
-      view.params.subarray(net.wOff[layer]! + index * nin, net.wOff[layer]! + (index + 1) * nin),
-    );
-    const inputs = Array.from(ws.a.subarray(net.nOff[layer - 1]!, net.nOff[layer - 1]! + nin));
-    return { layer, index, weights, inputs, row };
+    return neuronInputs(view.net, view.params, data.train, view.position.row, layer, index);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [view.net, view.position.update, view.position.row, data, layer, index]);
   if (!s) return <p className="note">Select a neuron after the input layer (or one of its weights).</p>;
@@ -364,58 +284,25 @@ function BoundaryView({ view, data, fast }: { view: RunView; data: DataInfo; fas
   const ref = useRef<HTMLCanvasElement>(null);
   const net = view.net;
   const size = 260;
-  const extent = useMemo(() => {
-    let x0 = Infinity;
-    let x1 = -Infinity;
-    let y0 = Infinity;
-    let y1 = -Infinity;
-    for (let r = 0; r < data.raw.n; r++) {
-      x0 = Math.min(x0, data.raw.X[2 * r]!);
-      x1 = Math.max(x1, data.raw.X[2 * r]!);
-      y0 = Math.min(y0, data.raw.X[2 * r + 1]!);
-      y1 = Math.max(y1, data.raw.X[2 * r + 1]!);
-    }
-    const px = (x1 - x0) * 0.08 || 1;
-    const py = (y1 - y0) * 0.08 || 1;
-    return { x0: x0 - px, x1: x1 + px, y0: y0 - py, y1: y1 + py };
-  }, [data]);
-  const tRange = useMemo(() => {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const t of data.raw.T) {
-      lo = Math.min(lo, t);
-      hi = Math.max(hi, t);
-    }
-    return hi > lo ? [lo, hi] : [lo - 1, hi + 1];
-  }, [data]);
+  const extent = useMemo(() => boundaryExtent(data.raw), [data]);
+  const tRange = useMemo(() => targetRange(data.raw), [data]);
   useEffect(() => {
     const canvas = ref.current;
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
     const nOut = net.sizes[net.depth]!;
     const GRID = fast ? GRID_FAST : GRID_FINE;
-    const grid = new Float64Array(GRID * GRID * 2);
-    for (let gy = 0; gy < GRID; gy++) {
-      for (let gx = 0; gx < GRID; gx++) {
-        const k = gy * GRID + gx;
-        let xv = extent.x0 + ((gx + 0.5) / GRID) * (extent.x1 - extent.x0);
-        let yv = extent.y1 - ((gy + 0.5) / GRID) * (extent.y1 - extent.y0);
-        if (data.scaling) {
-          xv = (xv - data.scaling.inMean[0]!) / data.scaling.inSd[0]!;
-          yv = (yv - data.scaling.inMean[1]!) / data.scaling.inSd[1]!;
-        }
-        grid[2 * k] = xv;
-        grid[2 * k + 1] = yv;
-      }
-    }
-    const pts: Dataset = { n: GRID * GRID, nIn: 2, nOut, X: grid, T: new Float64Array(GRID * GRID * nOut) };
-    const out = predictRows(net, view.params, pts, 0, pts.n);
+    // one output: its value between the two target values; several: the share of the first class
+    const shares = boundaryGrid(net, view.params, {
+      extent,
+      cells: GRID,
+      scaling: data.scaling,
+      range: tRange,
+    });
     const cell = size / GRID;
     const color = scaleLinear<number>().domain(tRange).range([0, 1]).clamp(true);
     for (let k = 0; k < GRID * GRID; k++) {
-      // one output: its value between the two target values; several: the share of the first class
-      const v = nOut === 1 ? color(out[k]!) : out[k * nOut]! / (out[k * nOut]! + out[k * nOut + 1]! || 1);
-      ctx.fillStyle = interpolatePuOr(0.15 + 0.7 * (1 - v));
+      ctx.fillStyle = interpolatePuOr(0.15 + 0.7 * (1 - shares[k]!));
       ctx.fillRect((k % GRID) * cell, Math.floor(k / GRID) * cell, cell + 0.5, cell + 0.5);
     }
     const test = new Set(data.testIndex);
@@ -466,7 +353,7 @@ export function Insights() {
   // the gradients by layer follow once a second
   const fast = useLab((s) => s.playing && SPEEDS[s.speed]!.kind !== 'steps');
   const moment = insight === 'slope' || insight === 'check' || insight === 'neuron';
-  const view = useSlowDisplay(1000, moment);
+  const view = useSlowDisplay(CADENCE.slowViewMs, moment);
   const data = useLab((s) => s.data);
   const selection = useLab((s) => s.selection);
   const param = selection && selection.kind !== 'neuron' ? selection : null;

@@ -16,16 +16,17 @@ const H = 210;
 const M = { top: 12, right: 14, bottom: 30, left: 52 };
 
 export function LossCurve() {
-  // redrawn at most 8 times a second while training flat out
+  // redrawn at display refreshes (every CADENCE.displayMs while training fast)
   const view = useLab((s) => s.display);
-  const series = useLab((s) => s.series);
-  const testSeries = useLab((s) => s.testSeries);
+  const curves = useLab((s) => s.curves);
+  const series = curves.loss;
+  const testSeries = curves.test;
   const logScale = useLab((s) => s.logScale);
   const setLogScale = useLab((s) => s.actions.setLogScale);
   const [hover, setHover] = useState<number | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const n = series.length;
-  // `view` changes whenever the series may have grown: recompute then.
+  // a series is a new object whenever its points changed: recompute then
   const chart = useMemo(() => {
     // the x extent grows in powers of two, so axis and buckets stay put while training
     const last = series.length ? series.x(series.length - 1) : 1;
@@ -71,8 +72,7 @@ export function LossCurve() {
       points,
       logUsed: logScale && positive,
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [view, series, testSeries, logScale, n]);
+  }, [series, testSeries, logScale]);
 
   const onMove = (e: React.PointerEvent<SVGRectElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();

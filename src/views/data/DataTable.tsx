@@ -16,8 +16,8 @@ import {
 import type { NamedRows } from '../../config/data-edits.ts';
 import { tableOf } from '../../config/edits.ts';
 import type { Config } from '../../config/schema.ts';
-import { CAPS } from '../../config/schema.ts';
-import { columnNameProblem, testRowCount } from '../../config/validate.ts';
+import { CAPS } from '../../config/fields.ts';
+import { columnNameProblem, testRowCount } from '../../config/validate-data.ts';
 import { scaleDataset, selectRows } from '../../core/model/datasets.ts';
 import { predictRows } from '../../core/inspect/inspect.ts';
 import { fmt } from '../../tex/format.ts';

@@ -29,4 +29,24 @@ describe('LossSeries', () => {
     s.push(0.25, 0.9); // going back in time drops what came after
     expect([s.length, s.x(1), s.y(1)]).toEqual([2, 0.25, 0.9]);
   });
+
+  it('hands out views that keep their points and version while the series goes on', () => {
+    const s = new LossSeries();
+    s.push(0, 1);
+    s.push(1, 0.5);
+    const v1 = s.view();
+    expect(s.view()).toBe(v1); // nothing changed: the same view
+    expect([v1.length, v1.x(1), v1.y(1)]).toEqual([2, 1, 0.5]);
+    s.truncateAfter(0); // a step back
+    s.push(0.5, 0.75); // overwrites the slot v1 still shows
+    const v2 = s.view();
+    expect(v2).not.toBe(v1);
+    expect(v2.version).toBeGreaterThan(v1.version);
+    expect([v1.length, v1.x(1), v1.y(1)]).toEqual([2, 1, 0.5]);
+    expect([v2.length, v2.x(1), v2.y(1)]).toEqual([2, 0.5, 0.75]);
+    s.clear();
+    for (let k = 0; k < 3000; k++) s.push(k, k); // past the first allocation
+    expect([v2.length, v2.y(1)]).toEqual([2, 0.75]);
+    expect(s.view().downsample(0, 3000, 1000)).toHaveLength(3000);
+  });
 });

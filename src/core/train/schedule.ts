@@ -1,0 +1,142 @@
+/**
+ * The schedule of training: the options, the trainer that holds what a run reuses, which samples an
+ * update uses, in which order, and the update rule.
+ *
+ * The schedule is a pure function of the update index u: with n samples and batch size B there are
+ * ⌈n/B⌉ updates per epoch; update u belongs to epoch ⌊u / ⌈n/B⌉⌋ and uses the next slice of that
+ * epoch's order (0…n−1, or a permutation seeded by (seed, epoch) when shuffling; the last slice is
+ * smaller when B does not divide n). So any position can be replayed from any earlier parameters.
+ *
+ * Every gradient of an update is taken at the parameters before that update. The reduction says what
+ * an update does with the per-sample gradients: "mean" (the default) divides the accumulated gradient
+ * by the batch length; "sum" (the notes' E = E1 + E2 + E3) uses the sum as it is:
+ * w ← w − α Σ_s ∂L_s/∂w.
+ */
+import type { Dataset } from '../model/datasets.ts';
+import { compileKernels, genericKernel, genericLoss } from './kernel.ts';
+import type { BatchKernel, LossKernel } from './kernel.ts';
+import type { Reduction } from '../model/losses.ts';
+import { createWorkspace } from '../model/network.ts';
+import type { Network, Workspace } from '../model/network.ts';
+import { permutation, rngFor } from '../model/rng.ts';
+
+export interface TrainOptions {
+  readonly learningRate: number;
+  /** Samples per update: 1 = after every sample, n = full batch. */
+  readonly batchSize: number;
+  /** When false, biases keep their initial values (as in the notes' 2-2-2 example). */
+  readonly trainBiases: boolean;
+  /** Shuffle the sample order each epoch, seeded by (seed, epoch). */
+  readonly shuffle: boolean;
+  readonly seed: number;
+  /** The mean (absent: the default) or the sum of the per-sample losses and gradients. */
+  readonly reduction?: Reduction;
+}
+
+export interface Trainer {
+  readonly net: Network;
+  readonly data: Dataset;
+  readonly options: TrainOptions;
+  readonly updatesPerEpoch: number;
+  readonly ws: Workspace;
+  /** Gradient accumulator, zeroed after every update. */
+  readonly grads: Float64Array;
+  readonly order: Int32Array;
+  orderEpoch: number;
+  /** The parameters before the last update, to restore them when that update diverged. */
+  readonly previous: Float64Array;
+  /** Accumulates one batch: compiled for this shape, or the generic loops. */
+  readonly kernel: BatchKernel;
+  /** The data-set loss, compiled likewise (same bits as `datasetLoss`). */
+  readonly lossKernel: LossKernel;
+}
+
+export interface TrainerOptions {
+  /** Use the generic loops even where a compiled kernel is available (tests compare the two). */
+  readonly generic?: boolean;
+}
+
+export function createTrainer(
+  net: Network,
+  data: Dataset,
+  options: TrainOptions,
+  how: TrainerOptions = {},
+): Trainer {
+  const order = new Int32Array(data.n);
+  for (let i = 0; i < data.n; i++) order[i] = i;
+  const ws = createWorkspace(net);
+  const reduction = options.reduction ?? 'mean';
+  const compiled = how.generic ? null : compileKernels(net, options.batchSize, reduction);
+  return {
+    net,
+    data,
+    options,
+    updatesPerEpoch: Math.ceil(data.n / options.batchSize),
+    ws,
+    grads: new Float64Array(net.paramCount),
+    order,
+    orderEpoch: options.shuffle ? -1 : Infinity,
+    previous: new Float64Array(net.paramCount),
+    kernel: compiled?.batch ?? genericKernel(net, ws),
+    lossKernel: compiled?.loss ?? genericLoss(net, createWorkspace(net), reduction),
+  };
+}
+
+/** The sample order of an epoch (cached: the same array is reused). */
+export function epochOrder(tr: Trainer, epoch: number): Int32Array {
+  if (tr.options.shuffle && tr.orderEpoch !== epoch) {
+    permutation(tr.order, tr.data.n, rngFor(tr.options.seed, epoch));
+    tr.orderEpoch = epoch;
+  }
+  return tr.order;
+}
+
+export interface BatchRange {
+  readonly epoch: number;
+  /** Index of this batch within its epoch. */
+  readonly batch: number;
+  /** Positions start…end−1 in the epoch's order. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export function batchOf(tr: Trainer, update: number): BatchRange {
+  const epoch = Math.floor(update / tr.updatesPerEpoch);
+  const batch = update - epoch * tr.updatesPerEpoch;
+  const start = batch * tr.options.batchSize;
+  return { epoch, batch, start, end: Math.min(tr.data.n, start + tr.options.batchSize) };
+}
+
+/**
+ * params ← params − (α / batch length) · grads ("mean"), or params − α · grads ("sum"), then zero
+ * grads. Biases move only when trained. Returns false when a parameter became NaN or ±∞.
+ */
+export function applyUpdate(
+  net: Network,
+  params: Float64Array,
+  grads: Float64Array,
+  options: TrainOptions,
+  batchLength: number,
+): boolean {
+  const scale = options.reduction === 'sum' ? options.learningRate : options.learningRate / batchLength;
+  let check = 0;
+  for (let l = 1; l <= net.depth; l++) {
+    const w0 = net.wOff[l]!;
+    const end = options.trainBiases ? net.bOff[l]! + net.sizes[l]! : net.bOff[l]!;
+    for (let k = w0; k < end; k++) {
+      const v = params[k]! - scale * grads[k]!;
+      params[k] = v;
+      check += v * 0;
+    }
+  }
+  grads.fill(0);
+  return check === 0;
+}
+
+/**
+ * The gradient an update of `batchLength` samples uses, from the accumulated sums: the sums divided
+ * by the batch length ("mean"), or the sums themselves ("sum"). A new array.
+ */
+export function batchGradient(sums: Float64Array, batchLength: number, options: TrainOptions): Float64Array {
+  return options.reduction === 'sum' ? sums.slice() : sums.map((g) => g / batchLength);
+}
