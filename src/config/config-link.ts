@@ -60,7 +60,10 @@ function write(f: Entry, v: unknown): string | undefined {
 
 /** A simple field's value from the link's text (numbers: NaN when malformed, for validation to name). */
 function read(f: Entry, text: string): unknown {
-  if (f.link.as === 'number') return numbers(text)[0] ?? NaN;
+  if (f.link.as === 'number') {
+    const n = numbers(text);
+    return n.length === 1 ? n[0] : fail(f.link.key, 'must be one number (it is a list)');
+  }
   if (f.link.as !== 'flag') return text;
   if (!Object.prototype.hasOwnProperty.call(f.link.words, text))
     return fail(f.link.key, `must be ${words(f.link.words)}`);

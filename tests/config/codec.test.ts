@@ -197,6 +197,8 @@ describe('links', () => {
       ['v=1&layers=2-2&lr=1&lr=2', 'lr: appears twice'],
       ['v=1&layers=2-2&lr=-1&x=1,2&t=1,2', 'lr (learningRate): must be a number greater than 0'],
       ['v=1&layers=2-2&lr=NaN&x=1,2&t=1,2', 'lr (learningRate): must be a number'],
+      ['v=1&layers=2-2&lr=1,2&x=1,2&t=1,2', 'lr: must be one number (it is a list)'],
+      ['v=1&layers=2-2&batch=1,1&x=1,2&t=1,2', 'batch: must be one number (it is a list)'],
       ['v=1&layers=2-2&red=median&x=1,2&t=1,2', 'red (reduction): must be one of "mean", "sum"'],
       ['v=1&layers=2-2&red=&x=1,2&t=1,2', 'red (reduction): must be one of "mean", "sum"'],
       ['v=1&layers=2-2&w=1,2,3&x=1,2&t=1,2', 'w: must hold 4 weights (it holds 3)'],

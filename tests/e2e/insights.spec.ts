@@ -55,6 +55,56 @@ describe('insight views', () => {
     expect(Number(await page.getByTestId('check-values').getAttribute('data-error'))).toBeLessThan(1e-6);
     expect(s.errors).toEqual([]);
   });
+
+  it('while training flat out, the slope view holds still and the boundary repaints about once a second', async () => {
+    const { page } = s;
+    await page.getByTestId('insight-slope').click();
+    const slope = () => page.getByTestId('slope-values').getAttribute('data-slope');
+    const held = await slope();
+    // count the boundary's repaints (its first cell is filled once per repaint) and the frames
+    await page.evaluate(() => {
+      const w = window as unknown as { repaints: number; frames: number };
+      w.repaints = 0;
+      w.frames = 0;
+      const fill = CanvasRenderingContext2D.prototype.fillRect;
+      CanvasRenderingContext2D.prototype.fillRect = function (x, y, width, height) {
+        if (x === 0 && y === 0 && this.canvas.dataset.testid === 'boundary') w.repaints++;
+        fill.call(this, x, y, width, height);
+      };
+      const tick = () => {
+        w.frames++;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await page.getByTestId('speed').fill('7');
+    await page.getByTestId('play').click();
+    await page.getByTestId('insight-frozen').waitFor();
+    const start = await page.evaluate(() => window.backpropLab!.progress().updates);
+    await page.waitForTimeout(1500);
+    expect(await page.evaluate(() => window.backpropLab!.progress().updates)).toBeGreaterThan(start);
+    expect(await slope()).toBe(held);
+    await page.getByTestId('insight-boundary').click();
+    const counts = () =>
+      page.evaluate(() => {
+        const w = window as unknown as { repaints: number; frames: number };
+        return { repaints: w.repaints, frames: w.frames };
+      });
+    const before = await counts();
+    await page.waitForTimeout(3000);
+    const after = await counts();
+    await page.getByTestId('pause').click();
+    const repaints = after.repaints - before.repaints;
+    expect(repaints).toBeGreaterThanOrEqual(2);
+    expect(repaints).toBeLessThanOrEqual(6);
+    expect(after.frames - before.frames).toBeGreaterThan(3 * repaints);
+    // paused, the view of one moment follows the training again
+    await page.getByTestId('insight-slope').click();
+    await page.getByTestId('step-epoch').click();
+    expect(await page.getByTestId('insight-frozen').count()).toBe(0);
+    expect(await slope()).not.toBe(held);
+    expect(s.errors).toEqual([]);
+  });
 });
 
 describe('on a tablet', () => {

@@ -1,19 +1,15 @@
 /**
- * The data-set loss over training: per epoch, and per update while stepping. D3 computes the scales,
- * ticks and the path; React renders them. Downsampled to a few points per pixel column, so a million
- * epochs still draw as one short path.
+ * The data-set loss over training: per epoch, and per update while stepping. The scales, paths and
+ * the point under the pointer come from `loss-chart.ts`; React renders them.
  */
 import { useMemo, useRef, useState } from 'react';
-import { scaleLinear, scaleLog } from 'd3-scale';
-import { line } from 'd3-shape';
 import { fmt } from '../../tex/format.ts';
 import { ChartAxes } from './ChartAxes.tsx';
+import { LOSS_FRAME, lossChart, nearestIndex, readout } from './loss-chart.ts';
 import { ExportButtons } from '../widgets/ExportButtons.tsx';
 import { useLab } from '../app/store-context.tsx';
 
-const W = 720;
-const H = 210;
-const M = { top: 12, right: 14, bottom: 30, left: 52 };
+const { width: W, height: H, margin: M } = LOSS_FRAME;
 
 export function LossCurve() {
   // redrawn at display refreshes (every CADENCE.displayMs while training fast)
@@ -26,77 +22,15 @@ export function LossCurve() {
   const [hover, setHover] = useState<number | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const n = series.length;
-  // a series is a new object whenever its points changed: recompute then
-  const chart = useMemo(() => {
-    // the x extent grows in powers of two, so axis and buckets stay put while training
-    const last = series.length ? series.x(series.length - 1) : 1;
-    const xEnd = last <= 10 ? Math.max(1, Math.ceil(last)) : 2 ** Math.ceil(Math.log2(last));
-    const points = series.downsample(0, xEnd, (W - M.left - M.right) / 2);
-    const testPoints = testSeries.length ? testSeries.downsample(0, xEnd, (W - M.left - M.right) / 2) : [];
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const p of [...points, ...testPoints]) {
-      if (Number.isFinite(p.y)) {
-        lo = Math.min(lo, p.y);
-        hi = Math.max(hi, p.y);
-      }
-    }
-    if (!Number.isFinite(lo)) {
-      lo = 0;
-      hi = 1;
-    }
-    const x = scaleLinear()
-      .domain([0, xEnd])
-      .range([M.left, W - M.right])
-      .nice();
-    const positive = lo > 0;
-    const y =
-      logScale && positive
-        ? scaleLog()
-            .domain([lo, Math.max(hi, lo * 1.0001)])
-            .range([H - M.bottom, M.top])
-            .nice()
-        : scaleLinear()
-            .domain([Math.min(0, lo), hi === lo ? hi + 1 : hi])
-            .range([H - M.bottom, M.top])
-            .nice();
-    const shape = line<{ x: number; y: number }>()
-      .defined((p) => Number.isFinite(p.y) && (!logScale || !positive || p.y > 0))
-      .x((p) => x(p.x))
-      .y((p) => y(p.y));
-    return {
-      x,
-      y,
-      path: shape(points),
-      testPath: testPoints.length ? shape(testPoints) : null,
-      points,
-      logUsed: logScale && positive,
-    };
-  }, [series, testSeries, logScale]);
+  // a series is a new object (a higher version) whenever its points changed: recompute then
+  const chart = useMemo(() => lossChart(series, testSeries, logScale), [series, testSeries, logScale]);
 
   const onMove = (e: React.PointerEvent<SVGRectElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
     const px = ((e.clientX - rect.left) / rect.width) * (W - M.left - M.right) + M.left;
-    const xv = chart.x.invert(px);
-    // nearest point of the full series (binary search on the increasing x)
-    let lo = 0;
-    let hi = series.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (series.x(mid) < xv) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo > 0 && Math.abs(series.x(lo - 1) - xv) < Math.abs(series.x(lo) - xv)) lo--;
-    setHover(series.length ? lo : null);
+    setHover(nearestIndex(series, chart.x.invert(px)));
   };
-  const h =
-    hover !== null && hover < series.length
-      ? {
-          x: series.x(hover),
-          y: series.y(hover),
-          test: hover < testSeries.length ? testSeries.y(hover) : null,
-        }
-      : null;
+  const h = readout(series, testSeries, hover);
   const hasTest = testSeries.length > 0;
 
   return (

@@ -3,9 +3,8 @@
  * (seed 003's X1 X2 Y lesson), and the points, noise, seed and test fraction of a generated set.
  */
 import { useMemo, useState } from 'react';
-import { scaleDataset } from '../../core/model/datasets.ts';
-import { saturation, SATURATED_SLOPE } from '../../core/inspect/inspect.ts';
 import { fmt } from '../../tex/format.ts';
+import { inputRanges, SATURATED_SLOPE, saturationOf } from './rows.ts';
 import { NumberField } from '../widgets/NumberField.tsx';
 import { useLab, useSlowDisplay } from '../app/store-context.tsx';
 
@@ -18,27 +17,9 @@ export function Scaling() {
   const depth = config.layers.length - 1;
   const linearOut = config.activations[depth - 1] === 'linear';
   const nIn = config.layers[0]!;
-  const sat = useMemo(() => {
-    if (depth < 2) return null;
-    const scaled = data.scaling ? scaleDataset(data.raw, data.scaling) : data.raw;
-    return saturation(view.net, view.params, scaled);
-    // the parameters change only at an update or with a new setup (a new network)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [view.net, view.position.update, data, depth]);
-  const ranges = useMemo(() => {
-    const out: { name: string; lo: number; hi: number }[] = [];
-    for (let c = 0; c < nIn; c++) {
-      let lo = Infinity;
-      let hi = -Infinity;
-      for (let r = 0; r < data.raw.n; r++) {
-        const v = data.raw.X[r * nIn + c]!;
-        lo = Math.min(lo, v);
-        hi = Math.max(hi, v);
-      }
-      out.push({ name: data.columns[c]!, lo, hi });
-    }
-    return out;
-  }, [data, nIn]);
+  // `view.params` is the same array until the weights change (an update or a new setup)
+  const sat = useMemo(() => saturationOf(view.net, view.params, data), [view.net, view.params, data]);
+  const ranges = useMemo(() => inputRanges(data), [data]);
   const wide = ranges.some((r) => Math.max(Math.abs(r.lo), Math.abs(r.hi)) > 4);
   const firstSat = sat?.perLayer[0] ?? 0;
 

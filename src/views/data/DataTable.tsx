@@ -18,11 +18,10 @@ import { tableOf } from '../../config/edits.ts';
 import type { Config } from '../../config/schema.ts';
 import { CAPS } from '../../config/fields.ts';
 import { columnNameProblem, testRowCount } from '../../config/validate-data.ts';
-import { scaleDataset, selectRows } from '../../core/model/datasets.ts';
-import { predictRows } from '../../core/inspect/inspect.ts';
 import { fmt } from '../../tex/format.ts';
 import { DataImport } from './DataImport.tsx';
 import { GeneratedOptions, Scaling } from './DataOptions.tsx';
+import { tablePredictions } from './rows.ts';
 import { NumberField } from '../widgets/NumberField.tsx';
 import { useLab, useSlowDisplay } from '../app/store-context.tsx';
 
@@ -89,18 +88,12 @@ export function DataTable() {
     setErrors(trainOn(next));
   };
 
-  // The network's outputs for the rows shown, in the table's units.
-  const predictions = useMemo(() => {
-    const idx = Array.from({ length: to - from }, (_, k) => from + k);
-    const page = selectRows(data.raw, idx);
-    const seen = data.scaling ? scaleDataset(page, data.scaling) : page;
-    const out = predictRows(view.net, view.params, seen, 0, seen.n);
-    const { outMean, outSd } = data.scaling ?? {};
-    if (outMean && outSd)
-      for (let k = 0; k < out.length; k++) out[k] = out[k]! * outSd[k % nOut]! + outMean[k % nOut]!;
-    return out;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [view.net, view.position.update, data, from, to, nOut]);
+  // The network's outputs for the rows shown, in the table's units (`view.params` is the same array
+  // until the weights change).
+  const predictions = useMemo(
+    () => tablePredictions(view.net, view.params, data, from, to),
+    [view.net, view.params, data, from, to],
+  );
 
   const spec = config.dataset;
   const held = spec && 'n' in spec ? testRowCount(spec.n, spec.test) : 0;

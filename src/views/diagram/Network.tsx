@@ -3,30 +3,26 @@
  * Numbers appear once the step has computed them; the last computation is highlighted, and the
  * selected weight's chain path to the loss is outlined.
  *
- * Edges, neurons and biases are memoised components with primitive props: widths are quantised and
- * exact values (data-value, for tests and tooltips) are only written when not playing at speed, so a
- * frame re-renders and repaints only what visibly changed.
+ * Edges, neurons and biases are memoised components with primitive props, computed in `marks.ts`
+ * (widths quantised, exact values left out while playing at speed), so a frame re-renders and repaints
+ * only what visibly changed.
  */
 import { useMemo, useRef, useState } from 'react';
 import type { MouseEvent } from 'react';
-import { scaleSqrt } from 'd3-scale';
-import { biasIndex, weightIndex } from '../../core/model/network.ts';
 import { fmt } from '../../tex/format.ts';
 import { parseSelection, selectionKey } from '../../session/snapshot.ts';
 import type { Selection } from '../../session/snapshot.ts';
 import { SPEEDS } from '../../session/speeds.ts';
 import { chainHighlight, stepHighlight } from './highlight.ts';
 import { ExportButtons } from '../widgets/ExportButtons.tsx';
+import { tooltipBox } from './labels.ts';
 import { layoutNetwork } from './layout.ts';
+import { classes, diagramMarks, edgeWidth, maxAbsParam } from './marks.ts';
 import { Bias, Edge, Neuron, Tooltip } from './NetworkParts.tsx';
 import { useLab, useNaming } from '../app/store-context.tsx';
 
 const WIDTH = 820;
 const HEIGHT = 470;
-
-function classes(base: string, step: boolean, chain: boolean, selected: boolean): string {
-  return `${base}${step ? ' step' : ''}${chain ? ' chain' : ''}${selected ? ' selected' : ''}`;
-}
 
 export function NetworkDiagram() {
   // While playing faster than lecture pace, exact values stay out of the DOM (see the header); the
@@ -43,149 +39,26 @@ export function NetworkDiagram() {
   );
   const step = useMemo(() => stepHighlight(view), [view]);
   const chain = useMemo(() => chainHighlight(net, selection), [net, selection]);
-  const maxAbs = useMemo(() => {
-    let m = 1e-9;
-    for (let p = 0; p < net.paramCount; p++) m = Math.max(m, Math.abs(view.params[p]!));
-    return m;
-  }, [net, view.params]);
   // quantised to a power of two so the scale (and so every width) changes rarely while training
-  const width = useMemo(
-    () =>
-      scaleSqrt()
-        .domain([0, 2 ** Math.ceil(Math.log2(maxAbs))])
-        .range([0.6, 7])
-        .clamp(true),
-    [maxAbs],
-  );
+  const maxAbs = useMemo(() => maxAbsParam(view.params), [view.params]);
+  const width = useMemo(() => edgeWidth(maxAbs), [maxAbs]);
   const selKey = selectionKey(selection);
   const naming = useNaming();
   const names = naming.names;
   const [hover, setHover] = useState<Selection | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const r = layout.radius;
-  const labels = layout.labels;
-  const hitWidth = Math.max(4, Math.min(14, r * 0.6));
+  const marks = useMemo(
+    () => diagramMarks({ view, layout, width, step, chain, selKey, names, fast }),
+    [view, layout, width, step, chain, selKey, names, fast],
+  );
+  const tip = hover ? tooltipBox(view, hover, layout) : null;
 
   const onClick = (e: MouseEvent<SVGSVGElement>) => {
     const target = (e.target as Element).closest('[data-sel]');
     const sel = parseSelection(target?.getAttribute('data-sel') ?? null);
     if (sel) select(sel);
   };
-
-  const edges = [];
-  for (let l = 1; l <= net.depth; l++) {
-    const nl = net.sizes[l]!;
-    for (let j = 0; j < nl; j++) {
-      const to = layout.neurons[l]![j]!;
-      const backDone = view.neurons.backDone[to.k] === 1;
-      const delta = view.neurons.delta[to.k]!;
-      const t = 0.22 + (nl > 1 ? (0.36 * j) / (nl - 1) : 0.18);
-      for (let i = 0; i < net.sizes[l - 1]!; i++) {
-        const from = layout.neurons[l - 1]![i]!;
-        const p = weightIndex(net, l, j, i);
-        const w = view.params[p]!;
-        const grad = backDone ? delta * view.neurons.a[from.k]! : NaN;
-        const key = `w ${l} ${j} ${i}`;
-        edges.push(
-          <Edge
-            key={key}
-            sel={key}
-            testId={`w-${l}-${j}-${i}`}
-            x1={from.x}
-            y1={from.y}
-            x2={to.x}
-            y2={to.y}
-            hitWidth={hitWidth}
-            lx={from.x + (to.x - from.x) * t}
-            ly={from.y + (to.y - from.y) * t}
-            width={Math.round(width(Math.abs(w)) * 4) / 4}
-            positive={w >= 0}
-            className={classes('edge', step.params.has(p), chain.params.has(p), selKey === key)}
-            label={labels ? fmt(w) : ''}
-            showLabel={labels}
-            grad={backDone ? fmt(grad) : ''}
-            value={fast ? undefined : w}
-            gradValue={fast || !backDone ? undefined : grad}
-            ariaLabel={`${names[`w ${l} ${j} ${i}`] ? `${names[`w ${l} ${j} ${i}`]}: ` : ''}weight into neuron ${j} of layer ${l} from ${l === 1 ? 'input' : 'neuron'} ${i}${fast ? '' : `, ${fmt(w)}`}`}
-          />,
-        );
-      }
-    }
-  }
-
-  const neurons = [];
-  const biases = [];
-  for (let l = 0; l <= net.depth; l++) {
-    for (const n of layout.neurons[l]!) {
-      const j = n.index;
-      const sumDone = view.neurons.sumDone[n.k] === 1 && l > 0;
-      const actDone = view.neurons.actDone[n.k] === 1;
-      const backDone = view.neurons.backDone[n.k] === 1;
-      const z = view.neurons.z[n.k]!;
-      const a = view.neurons.a[n.k]!;
-      const d = view.neurons.delta[n.k]!;
-      const key = `n ${l} ${j}`;
-      neurons.push(
-        <Neuron
-          key={key}
-          sel={key}
-          testId={`n-${l}-${j}`}
-          x={n.x}
-          y={n.y}
-          r={r}
-          input={l === 0}
-          index={j}
-          className={classes(
-            l === 0 ? 'neuron input' : 'neuron',
-            step.neurons.has(n.k),
-            chain.neurons.has(n.k),
-            selKey === key,
-          )}
-          labels={labels}
-          z={sumDone ? fmt(z) : ''}
-          a={actDone ? fmt(a) : ''}
-          delta={backDone ? fmt(d) : ''}
-          zValue={sumDone && !fast ? z : undefined}
-          aValue={actDone && !fast ? a : undefined}
-          deltaValue={backDone && !fast ? d : undefined}
-          ariaLabel={`${names[key] ? `${names[key]}: ` : ''}${l === 0 ? `input ${j}` : `neuron ${j} of layer ${l}`}${
-            fast
-              ? ''
-              : l === 0
-                ? actDone
-                  ? `, ${fmt(a)}`
-                  : ''
-                : `${sumDone ? `, z ${fmt(z)}` : ''}${actDone ? `, a ${fmt(a)}` : ''}${backDone ? `, δ ${fmt(d)}` : ''}`
-          }`}
-          name={names[key] ?? ''}
-        />,
-      );
-      if (l > 0) {
-        const p = biasIndex(net, l, j);
-        const b = view.params[p]!;
-        const pos = layout.bias(l, j);
-        const bkey = `b ${l} ${j}`;
-        biases.push(
-          <Bias
-            key={bkey}
-            sel={bkey}
-            testId={`b-${l}-${j}`}
-            x={pos.x}
-            y={pos.y}
-            nx={n.x}
-            ny={n.y}
-            size={Math.max(8, r * 0.42)}
-            labels={labels}
-            positive={b >= 0}
-            className={classes('bias', step.params.has(p), chain.params.has(p), selKey === bkey)}
-            label={labels ? fmt(b) : ''}
-            value={fast ? undefined : b}
-            ariaLabel={`bias of neuron ${j} in layer ${l}${fast ? '' : `, ${fmt(b)}`}`}
-          />,
-        );
-      }
-    }
-  }
 
   const outs = layout.neurons[net.depth]!;
   const lossY = HEIGHT / 2;
@@ -216,7 +89,11 @@ export function NetworkDiagram() {
           }
         }}
       >
-        <g className="edges">{edges}</g>
+        <g className="edges">
+          {marks.edges.map((e) => (
+            <Edge key={e.sel} {...e} />
+          ))}
+        </g>
         <g className={classes('loss-node', step.loss, chain.loss, false)} data-testid="loss-node">
           {outs.map((o) => (
             <line key={o.k} className="to-loss" x1={o.x + r} y1={o.y} x2={layout.lossX - 34} y2={lossY} />
@@ -235,9 +112,17 @@ export function NetworkDiagram() {
             {view.lossDone ? fmt(view.sampleLoss) : '·'}
           </text>
         </g>
-        <g className="biases">{biases}</g>
-        <g className="neurons">{neurons}</g>
-        {hover && <Tooltip view={view} sel={hover} layout={layout} />}
+        <g className="biases">
+          {marks.biases.map((b) => (
+            <Bias key={b.sel} {...b} />
+          ))}
+        </g>
+        <g className="neurons">
+          {marks.neurons.map((n) => (
+            <Neuron key={n.sel} {...n} />
+          ))}
+        </g>
+        {tip && <Tooltip box={tip} />}
         {outs.map((o, k) => (
           <text
             key={`t${k}`}

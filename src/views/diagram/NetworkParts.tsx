@@ -3,33 +3,10 @@
  * frame re-renders only what visibly changed), and the hover tooltip.
  */
 import { memo } from 'react';
-import { biasIndex, weightIndex } from '../../core/model/network.ts';
-import { fmt } from '../../tex/format.ts';
-import type { RunView, Selection } from '../../session/snapshot.ts';
-import type { DiagramLayout } from './layout.ts';
+import type { TooltipBox } from './labels.ts';
+import type { BiasMark, EdgeMark, NeuronMark } from './marks.ts';
 
-interface EdgeProps {
-  sel: string;
-  testId: string;
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-  lx: number;
-  ly: number;
-  hitWidth: number;
-  width: number;
-  positive: boolean;
-  className: string;
-  label: string;
-  showLabel: boolean;
-  grad: string;
-  value: number | undefined;
-  gradValue: number | undefined;
-  ariaLabel: string;
-}
-
-export const Edge = memo(function Edge(p: EdgeProps) {
+export const Edge = memo(function Edge(p: EdgeMark) {
   const highlighted = p.className !== 'edge';
   return (
     <g
@@ -67,28 +44,7 @@ export const Edge = memo(function Edge(p: EdgeProps) {
   );
 });
 
-interface NeuronProps {
-  sel: string;
-  testId: string;
-  x: number;
-  y: number;
-  r: number;
-  input: boolean;
-  index: number;
-  className: string;
-  labels: boolean;
-  z: string;
-  a: string;
-  delta: string;
-  zValue: number | undefined;
-  aValue: number | undefined;
-  deltaValue: number | undefined;
-  ariaLabel: string;
-  /** The notes' name for this neuron (h1, o2, …), if the example has one. */
-  name: string;
-}
-
-export const Neuron = memo(function Neuron(p: NeuronProps) {
+export const Neuron = memo(function Neuron(p: NeuronMark) {
   return (
     <g
       className={p.className}
@@ -135,23 +91,7 @@ export const Neuron = memo(function Neuron(p: NeuronProps) {
   );
 });
 
-interface BiasProps {
-  sel: string;
-  testId: string;
-  x: number;
-  y: number;
-  nx: number;
-  ny: number;
-  size: number;
-  labels: boolean;
-  positive: boolean;
-  className: string;
-  label: string;
-  value: number | undefined;
-  ariaLabel: string;
-}
-
-export const Bias = memo(function Bias(p: BiasProps) {
+export const Bias = memo(function Bias(p: BiasMark) {
   const w = p.labels ? 26 : p.size;
   return (
     <g className={p.className} data-testid={p.testId} data-sel={p.sel} data-value={p.value}>
@@ -176,51 +116,12 @@ export const Bias = memo(function Bias(p: BiasProps) {
 });
 
 /** Values of the element under the pointer (the only place they show when labels do not fit). */
-export function Tooltip({ view, sel, layout }: { view: RunView; sel: Selection; layout: DiagramLayout }) {
-  const net = view.net;
-  const lines: string[] = [];
-  let x: number;
-  let y: number;
-  if (sel.kind === 'neuron') {
-    const n = layout.neurons[sel.layer]?.[sel.index];
-    if (!n) return null;
-    x = n.x;
-    y = n.y - layout.radius;
-    const nv = view.neurons;
-    lines.push(sel.layer === 0 ? `input x${sel.index}` : `neuron ${sel.index} of layer ${sel.layer}`);
-    if (sel.layer === 0) {
-      if (nv.actDone[n.k]) lines.push(`x = ${fmt(nv.a[n.k]!)}`);
-    } else {
-      if (nv.sumDone[n.k]) lines.push(`z = ${fmt(nv.z[n.k]!)}`);
-      if (nv.actDone[n.k]) lines.push(`a = ${fmt(nv.a[n.k]!)}`);
-      if (nv.backDone[n.k]) lines.push(`δ = ${fmt(nv.delta[n.k]!)}`);
-    }
-  } else if (sel.kind === 'bias') {
-    const pos = layout.bias(sel.layer, sel.to);
-    x = pos.x;
-    y = pos.y - 10;
-    lines.push(`bias b(${sel.layer})${sel.to} = ${fmt(view.params[biasIndex(net, sel.layer, sel.to)]!)}`);
-  } else {
-    const from = layout.neurons[sel.layer - 1]?.[sel.from];
-    const to = layout.neurons[sel.layer]?.[sel.to];
-    if (!from || !to) return null;
-    x = (from.x + to.x) / 2;
-    y = (from.y + to.y) / 2 - 6;
-    lines.push(
-      `w(${sel.layer})${sel.to}${sel.from} = ${fmt(view.params[weightIndex(net, sel.layer, sel.to, sel.from)]!)}`,
-    );
-    if (view.neurons.backDone[to.k])
-      lines.push(`∂L/∂w = ${fmt(view.neurons.delta[to.k]! * view.neurons.a[from.k]!)}`);
-  }
-  const w = Math.max(...lines.map((l) => l.length)) * 7 + 12;
-  const h = lines.length * 15 + 8;
-  const left = Math.min(Math.max(4, x - w / 2), layout.width - w - 4);
-  const top = Math.max(4, y - h - 4);
+export function Tooltip({ box }: { box: TooltipBox }) {
   return (
     <g className="tooltip" pointerEvents="none" data-testid="tooltip">
-      <rect x={left} y={top} width={w} height={h} rx={4} />
-      {lines.map((l, k) => (
-        <text aria-hidden="true" key={k} x={left + 6} y={top + 16 + k * 15}>
+      <rect x={box.left} y={box.top} width={box.width} height={box.height} rx={4} />
+      {box.lines.map((l, k) => (
+        <text aria-hidden="true" key={k} x={box.left + 6} y={box.top + 16 + k * 15}>
           {l}
         </text>
       ))}

@@ -6,16 +6,27 @@
  */
 import { useState } from 'react';
 import type { ReactNode } from 'react';
-import { ACTIVATIONS, ACTIVATION_NAMES } from '../../core/model/activations.ts';
-import type { ActivationName } from '../../core/model/activations.ts';
-import { INIT_NAMES } from '../../core/model/init.ts';
-import type { InitName } from '../../core/model/init.ts';
-import { LOSSES, LOSS_NAMES } from '../../core/model/losses.ts';
-import type { LossName, Reduction } from '../../core/model/losses.ts';
-import { LIMITS } from '../../core/model/network.ts';
 import type { ConfigPatch } from '../../config/edits.ts';
+import type { Config } from '../../config/schema.ts';
+import {
+  addHidden,
+  HIDDEN_ACTIVATIONS,
+  hiddenLayers,
+  INIT_CHOICES,
+  LIMITS,
+  LOSS_CHOICES,
+  OUTPUT_ACTIVATIONS,
+  REDUCTION_CHOICES,
+  removeHidden,
+  resizeHidden,
+  setHiddenActivation,
+  setOutputActivation,
+} from './options.ts';
+import type { Choice } from './options.ts';
 import { NumberField } from '../widgets/NumberField.tsx';
 import { useLab } from '../app/store-context.tsx';
+
+type Activation = Config['activations'][number];
 
 const COMMON_RATES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 1, 3];
 
@@ -28,6 +39,14 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+function Options({ choices }: { choices: readonly Choice<string>[] }) {
+  return choices.map((c) => (
+    <option key={c.value} value={c.value}>
+      {c.label}
+    </option>
+  ));
+}
+
 export function SetupEditor() {
   const config = useLab((s) => s.config);
   const editConfig = useLab((s) => s.actions.editConfig);
@@ -35,13 +54,7 @@ export function SetupEditor() {
   const edit = (patch: ConfigPatch) => setErrors(editConfig(patch));
   const layers = config.layers;
   const depth = layers.length - 1;
-  const hidden = layers.slice(1, -1);
-  const setHidden = (sizes: number[], acts: ActivationName[]) =>
-    edit({
-      layers: [layers[0]!, ...sizes, layers[depth]!],
-      activations: [...acts, config.activations[depth - 1]!],
-    });
-  const hiddenActs = config.activations.slice(0, -1);
+  const { sizes: hidden, acts: hiddenActs } = hiddenLayers(config);
 
   return (
     <section className="panel setup" aria-label="Setup" data-testid="setup">
@@ -57,12 +70,7 @@ export function SetupEditor() {
               type="button"
               aria-label={`fewer neurons in hidden layer ${k + 1}`}
               disabled={n <= 1}
-              onClick={() =>
-                setHidden(
-                  hidden.map((m, q) => (q === k ? m - 1 : m)),
-                  hiddenActs,
-                )
-              }
+              onClick={() => edit(resizeHidden(config, k, -1))}
             >
               −
             </button>
@@ -71,40 +79,21 @@ export function SetupEditor() {
               type="button"
               aria-label={`more neurons in hidden layer ${k + 1}`}
               disabled={n >= LIMITS.maxNeurons}
-              onClick={() =>
-                setHidden(
-                  hidden.map((m, q) => (q === k ? m + 1 : m)),
-                  hiddenActs,
-                )
-              }
+              onClick={() => edit(resizeHidden(config, k, 1))}
             >
               +
             </button>
             <select
               aria-label={`activation of hidden layer ${k + 1}`}
               value={hiddenActs[k]}
-              onChange={(e) =>
-                setHidden(
-                  hidden,
-                  hiddenActs.map((a, q) => (q === k ? (e.target.value as ActivationName) : a)),
-                )
-              }
+              onChange={(e) => edit(setHiddenActivation(config, k, e.target.value as Activation))}
             >
-              {ACTIVATION_NAMES.filter((a) => a !== 'softmax').map((a) => (
-                <option key={a} value={a}>
-                  {ACTIVATIONS[a].label}
-                </option>
-              ))}
+              <Options choices={HIDDEN_ACTIVATIONS} />
             </select>
             <button
               type="button"
               aria-label={`remove hidden layer ${k + 1}`}
-              onClick={() =>
-                setHidden(
-                  hidden.filter((_, q) => q !== k),
-                  hiddenActs.filter((_, q) => q !== k),
-                )
-              }
+              onClick={() => edit(removeHidden(config, k))}
             >
               ×
             </button>
@@ -114,12 +103,7 @@ export function SetupEditor() {
           type="button"
           data-testid="add-layer"
           disabled={hidden.length >= LIMITS.maxHiddenLayers}
-          onClick={() =>
-            setHidden(
-              [...hidden, hidden[hidden.length - 1] ?? 2],
-              [...hiddenActs, hiddenActs[hiddenActs.length - 1] ?? 'tanh'],
-            )
-          }
+          onClick={() => edit(addHidden(config))}
         >
           + hidden layer
         </button>
@@ -129,13 +113,9 @@ export function SetupEditor() {
             aria-label="activation of the output layer"
             data-testid="output-activation"
             value={config.activations[depth - 1]}
-            onChange={(e) => edit({ activations: [...hiddenActs, e.target.value as ActivationName] })}
+            onChange={(e) => edit(setOutputActivation(config, e.target.value as Activation))}
           >
-            {ACTIVATION_NAMES.map((a) => (
-              <option key={a} value={a}>
-                {ACTIVATIONS[a].label}
-              </option>
-            ))}
+            <Options choices={OUTPUT_ACTIVATIONS} />
           </select>
         </span>
       </div>
@@ -144,13 +124,9 @@ export function SetupEditor() {
           <select
             data-testid="loss-select"
             value={config.loss}
-            onChange={(e) => edit({ loss: e.target.value as LossName })}
+            onChange={(e) => edit({ loss: e.target.value as Config['loss'] })}
           >
-            {LOSS_NAMES.map((l) => (
-              <option key={l} value={l}>
-                {LOSSES[l].label}
-              </option>
-            ))}
+            <Options choices={LOSS_CHOICES} />
           </select>
         </Field>
         <Field label="loss of a batch/data set">
@@ -158,10 +134,9 @@ export function SetupEditor() {
             data-testid="reduction-select"
             title="sum: E = Σₛ Lₛ and w ← w − α Σₛ ∂Lₛ/∂w, as in the notes; mean: both divided by the number of samples"
             value={config.reduction ?? 'mean'}
-            onChange={(e) => edit({ reduction: e.target.value as Reduction })}
+            onChange={(e) => edit({ reduction: e.target.value as NonNullable<Config['reduction']> })}
           >
-            <option value="sum">sum over samples</option>
-            <option value="mean">mean over samples</option>
+            <Options choices={REDUCTION_CHOICES} />
           </select>
         </Field>
         <Field label="learning rate α">
@@ -200,14 +175,10 @@ export function SetupEditor() {
           <select
             data-testid="init"
             value={config.weights ? 'explicit' : config.init}
-            onChange={(e) => edit({ init: e.target.value as InitName })}
+            onChange={(e) => edit({ init: e.target.value as NonNullable<Config['init']> })}
           >
             {config.weights && <option value="explicit">the example&rsquo;s weights</option>}
-            {INIT_NAMES.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
+            <Options choices={INIT_CHOICES} />
           </select>
         </Field>
         <Field label="seed">
