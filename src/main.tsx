@@ -6,9 +6,12 @@ import { createLabStore } from './state/store.ts';
 import { exposeApi } from './state/api.ts';
 import { openFromAddressBar, syncAddressBar } from './state/address-bar.ts';
 import './styles/base.css';
+import './styles/tokens.css';
 import './styles/network.css';
 import './styles/panels.css';
 import './styles/present.css';
+import './styles/layout.css';
+import './styles/stage.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -12,11 +12,6 @@ export interface Preset {
   readonly source: string;
   readonly description: string;
   readonly config: Config;
-  /**
-   * The notes' own names, keyed like a selection: `n L J` (neuron J of layer L, inputs L = 0),
-   * `w L J I`, `b L J`.
-   */
-  readonly names?: Readonly<Record<string, string>>;
 }
 
 const textbook: Preset = {
@@ -50,26 +45,6 @@ const textbook: Preset = {
     ],
     data: { inputs: [[0.05, 0.1]], targets: [[0.01, 0.99]] },
   },
-  names: {
-    'n 0 0': 'x1',
-    'n 0 1': 'x2',
-    'n 1 0': 'h1',
-    'n 1 1': 'h2',
-    'n 2 0': 'o1',
-    'n 2 1': 'o2',
-    'w 1 0 0': 'w1',
-    'w 1 0 1': 'w2',
-    'w 1 1 0': 'w3',
-    'w 1 1 1': 'w4',
-    'w 2 0 0': 'w5',
-    'w 2 0 1': 'w6',
-    'w 2 1 0': 'w7',
-    'w 2 1 1': 'w8',
-    'b 1 0': 'b1',
-    'b 1 1': 'b1',
-    'b 2 0': 'b2',
-    'b 2 1': 'b2',
-  },
 };
 
 const chain111: Preset = {
@@ -91,20 +66,11 @@ const chain111: Preset = {
     biases: [[0.1], [-0.2]],
     data: { inputs: [[1.5]], targets: [[0.9]] },
   },
-  names: {
-    'n 0 0': 'x',
-    'n 1 0': 'h',
-    'n 2 0': 'y',
-    'w 1 0 0': 'w1',
-    'b 1 0': 'b1',
-    'w 2 0 0': 'w2',
-    'b 2 0': 'b2',
-  },
 };
 
 const deepChain: Preset = {
   name: 'deep-chain',
-  title: 'A deep chain: σ(ReLU(ReLU(i·w1)·w2)·w3)',
+  title: 'A deep chain: σ(ReLU(ReLU(x1·w1)·w2)·w3)',
   source: 'note 004',
   description:
     'Three weights, no biases, C = (y_p − y)². The notes give no numbers; these starting values are ours.',
@@ -121,15 +87,6 @@ const deepChain: Preset = {
     biases: [[0], [0], [0]],
     data: { inputs: [[1.5]], targets: [[0.9]] },
   },
-  names: {
-    'n 0 0': 'i1',
-    'n 1 0': 'a1',
-    'n 2 0': 'a2',
-    'n 3 0': 'a3',
-    'w 1 0 0': 'w1',
-    'w 2 0 0': 'w2',
-    'w 3 0 0': 'w3',
-  },
 };
 
 const faceCar: Preset = {
@@ -137,7 +94,7 @@ const faceCar: Preset = {
   title: 'Face or car? One-hot targets',
   source: 'note 001',
   description:
-    'm0 = x·W0, a0 = σ(m0), m1 = a0·W1, a1 = σ(m1), C = ‖a1 − y‖². Each picture is three hand-scored features (round outline, wheels, skin tone); targets [face, car]. No biases, as in the notes.',
+    'z⁽¹⁾ = x·W⁽¹⁾, a⁽¹⁾ = σ(z⁽¹⁾), z⁽²⁾ = a⁽¹⁾·W⁽²⁾, a⁽²⁾ = σ(z⁽²⁾), C = ‖a⁽²⁾ − y‖² (note 001 counts the layers from zero). Each picture is three hand-scored features (round outline, wheels, skin tone); targets [face, car]. No biases, as in the notes.',
   config: {
     layers: [3, 3, 2],
     activations: ['sigmoid', 'sigmoid'],
@@ -163,13 +120,6 @@ const faceCar: Preset = {
       [0, 0],
     ],
     data: { inputs: TABLE_FACE_CAR.inputs, targets: TABLE_FACE_CAR.targets, columns: TABLE_FACE_CAR.columns },
-  },
-  names: {
-    'n 0 0': 'round',
-    'n 0 1': 'wheels',
-    'n 0 2': 'skin',
-    'n 2 0': 'face',
-    'n 2 1': 'car',
   },
 };
 

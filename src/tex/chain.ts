@@ -10,7 +10,7 @@ import type { DLda, StepChain } from '../core/step/chain.ts';
 import { LOSSES } from '../core/model/losses.ts';
 import type { Reduction } from '../core/model/losses.ts';
 import { tex } from './format.ts';
-import { PENDING, aSym, bSym, deltaSym, partial, tSym, wSym, zSym } from './symbols.ts';
+import { PENDING, aSym, bSym, deltaSym, jk, partial, tSym, wSym, zSym } from './symbols.ts';
 
 export interface TexLine {
   /** A stable name: chain, dLda, dadz, dzdp, delta, product, update, sum, activation, input. */
@@ -144,7 +144,7 @@ export function chainTex(c: StepChain, u: UpdateContext): TexLine[] {
       const terms = dLda.terms.map(
         (t, k) => `${v(t.delta, ready.downstream[k] ?? false, true)}\\cdot ${tex(t.weight, true)}`,
       );
-      const symbolic = `\\textstyle\\sum_k ${deltaSym(l + 1, 0).replace('_{0}', '_{k}')}\\, ${wSym(l + 1, 0, j).replace(`_{0${j}}`, `_{k${j}}`)}`;
+      const symbolic = `\\textstyle\\sum_k \\delta^{(${l + 1})}_{k}\\, w^{(${l + 1})}_{${jk('k', j + 1)}}`;
       lines.push({
         id: 'dLda',
         label: '∂L/∂a',

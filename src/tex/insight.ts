@@ -1,12 +1,11 @@
 /**
  * TeX for the insight views, from numbers only: a neuron's weight vector against its input (dot
- * product, lengths, cosine, angle — seed 000), the slope and the step of gradient descent (seed 001),
+ * product, lengths, cosine, angle — note 000), the slope and the step of gradient descent (note 001),
  * and the gradient check (central differences beside the chain rule).
  */
 import type { Reduction } from '../core/model/losses.ts';
 import { tex, timesTenTo } from './format.ts';
 import type { TexLine } from './chain.ts';
-import { aSym, wSym } from './symbols.ts';
 
 export interface Similarity {
   readonly layer: number;
@@ -44,7 +43,7 @@ export function similarityTex(s: Similarity): TexLine[] {
   const { dot, wNorm, aNorm, cos, deg } = similarity(s);
   const l = s.layer;
   const j = s.index;
-  const w = `\\vec w^{(${l})}_{${j}}`;
+  const w = `\\vec w^{(${l})}_{${j + 1}}`; // neuron j counted from 1, as every symbol
   const a = l === 1 ? '\\vec x' : `\\vec a^{(${l - 1})}`;
   const terms = s.weights.map((wi, i) => `${tex(wi, true)}\\cdot ${tex(s.inputs[i]!, true)}`);
   const shown = terms.length > MAX_TERMS ? [...terms.slice(0, MAX_TERMS), '\\dots'] : terms;
@@ -53,7 +52,7 @@ export function similarityTex(s: Similarity): TexLine[] {
       id: 'vectors',
       label: 'the two vectors',
       tex: `${w} = (${s.weights.map((v) => tex(v)).join(',\\ ')}),\\quad ${a} = (${s.inputs.map((v) => tex(v)).join(',\\ ')})`,
-      note: `the weights into the neuron, and what it receives (${s.weights.length > 0 ? `${wSym(l, j, 0)} meets ${aSym(l - 1, 0)}` : ''})`,
+      note: `the weights into the neuron, and what it receives (weight k meets ${l === 1 ? 'input' : 'activation'} k, for k = 1…${s.weights.length})`,
     },
     {
       id: 'dot',

@@ -1,13 +1,13 @@
 /**
  * A neuron's forward computation as TeX: its weighted sum written out — the dot product of its
- * weights with the previous layer's activations (seed 000), plus the bias — and its activation.
+ * weights with the previous layer's activations (note 000), plus the bias — and its activation.
  * Backward: its δ once computed. The activation's formula and symbol come from its record.
  */
 import { ACTIVATIONS } from '../core/model/activations.ts';
 import type { ActivationName } from '../core/model/activations.ts';
 import { tex } from './format.ts';
 import type { TexLine } from './chain.ts';
-import { PENDING, aSym, bSym, deltaSym, partial, wSym, zSym } from './symbols.ts';
+import { PENDING, aSym, bSym, deltaSym, jk, partial, wSym, zSym } from './symbols.ts';
 
 export interface NeuronData {
   readonly layer: number;
@@ -57,7 +57,7 @@ export function neuronTex(n: NeuronData): TexLine[] {
     {
       id: 'sum',
       label: 'weighted sum',
-      tex: `\\begin{aligned} ${zSym(l, j)} &= \\textstyle\\sum_i ${wSym(l, j, 0).replace(`_{${j}0}`, `_{${j}i}`)}\\,${aSym(l - 1, 0).replace('_{0}', '_{i}')} + ${bSym(l, j)} \\\\ &= ${chunks(symbolic, 4)} + ${bSym(l, j)} \\\\ &= ${chunks(numbers, 3)} + ${tex(n.bias, true)} \\\\ &= ${n.sumDone ? tex(n.z) : PENDING} \\end{aligned}`,
+      tex: `\\begin{aligned} ${zSym(l, j)} &= \\textstyle\\sum_i w^{(${l})}_{${jk(j + 1, 'i')}}\\,${l === 1 ? 'x_{i}' : `a^{(${l - 1})}_{i}`} + ${bSym(l, j)} \\\\ &= ${chunks(symbolic, 4)} + ${bSym(l, j)} \\\\ &= ${chunks(numbers, 3)} + ${tex(n.bias, true)} \\\\ &= ${n.sumDone ? tex(n.z) : PENDING} \\end{aligned}`,
       note: 'the dot product of the weights with the previous layer’s activations, plus the bias',
     },
   ];

@@ -63,7 +63,7 @@ describe('the chain panel says what was computed', () => {
     await steps(page, 6);
     // sample 2: a = 2, t = 5, ∂L/∂a = −3, ∂z/∂w = x = 2 → product (−3)·1·2 = −6
     expect(await texOf(page, 'tex-product')).toBe(
-      '\\frac{\\partial L}{\\partial w^{(1)}_{00}} = (-3)\\cdot 1\\cdot 2 = -6',
+      '\\frac{\\partial L}{\\partial w^{(1)}_{11}} = (-3)\\cdot 1\\cdot 2 = -6',
     );
     await steps(page, 1);
     // mean gradient ½(1·1 + (−3)·2) = −2.5; w = 1 − 0.5·(−2.5) = 2.25; the batch now starting has 1 sample
@@ -79,7 +79,7 @@ describe('the chain panel says what was computed', () => {
     await steps(page, 3);
     // a = −2, ∂L/∂a = −2 − 1 = −3, ∂z/∂w = x = −2: (−3)·1·(−2) = 6
     expect(await texOf(page, 'tex-product')).toBe(
-      '\\frac{\\partial L}{\\partial w^{(1)}_{00}} = (-3)\\cdot 1\\cdot (-2) = 6',
+      '\\frac{\\partial L}{\\partial w^{(1)}_{11}} = (-3)\\cdot 1\\cdot (-2) = 6',
     );
   });
 });

@@ -46,7 +46,15 @@ function chooseParams(c: RefConfig, k: number): Param[] {
 }
 
 const selOf = (p: Param) => (p.kind === 'w' ? `w ${p.l} ${p.j} ${p.i}` : `b ${p.l} ${p.j}`);
-const titleOf = (p: Param) => (p.kind === 'w' ? `weight w(${p.l})${p.j}${p.i}` : `bias b(${p.l})${p.j}`);
+/** Digits as Unicode sub- and superscripts. */
+const script = (n: number, digits: string) => [...String(n)].map((d) => digits[Number(d)]).join('');
+const sub = (n: number) => script(n, '₀₁₂₃₄₅₆₇₈₉');
+const sup = (n: number) => `⁽${script(n, '⁰¹²³⁴⁵⁶⁷⁸⁹')}⁾`;
+/** The symbol the panel's title holds, counted from 1 (data index j is neuron j + 1): w⁽²⁾₁₁, b⁽¹⁾₂. */
+const titleOf = (p: Param) =>
+  p.kind === 'w'
+    ? `w${sup(p.l)}${sub(p.j + 1)}${p.j >= 9 || p.i >= 9 ? ',' : ''}${sub(p.i + 1)}`
+    : `b${sup(p.l)}${sub(p.j + 1)}`;
 
 interface Panel {
   title: string;
@@ -69,8 +77,7 @@ async function readPanels(page: Page, params: Param[]): Promise<(Panel | null)[]
       }
       el.dispatchEvent(new MouseEvent('click', { bubbles: true }));
       const heading = () => document.querySelector('[data-testid="chain-panel"] h2')?.textContent ?? '';
-      for (let k = 0; k < 500 && !heading().startsWith(title); k++)
-        await new Promise((r) => setTimeout(r, 0));
+      for (let k = 0; k < 500 && !heading().includes(title); k++) await new Promise((r) => setTimeout(r, 0));
       const panel = document.querySelector('[data-testid="chain-panel"]');
       const lines: Record<string, string> = {};
       for (const li of panel?.querySelectorAll('li[data-testid^="tex-"]') ?? []) {
@@ -109,7 +116,7 @@ async function checkMoment(
     const panel = panels[k];
     const where = `${when}, ${selOf(p)}`;
     if (!panel) return void problems.push(`${where}: no diagram element [data-sel="${selOf(p)}"]`);
-    if (!panel.title.startsWith(titleOf(p))) problems.push(`${where}: the panel is titled "${panel.title}"`);
+    if (!panel.title.includes(titleOf(p))) problems.push(`${where}: the panel is titled "${panel.title}"`);
     const want = expectedLines(c, p, m);
     const ids =
       p.l === c.layers.length - 1 && softmax

@@ -115,7 +115,7 @@ describe('links put into the open tab', () => {
       window.location.hash = '#v=1&layers=2-4-1&act=tanh&data=xor&at=3.0&sel=b1.2';
     });
     await page.waitForFunction(() => document.querySelector('[data-testid="update"]')?.textContent === '3');
-    expect(await page.locator('[data-testid="chain-panel"] h2').textContent()).toMatch(/^bias b\(1\)2/);
+    expect(await page.locator('[data-testid="chain-panel"] h2').textContent()).toMatch(/^bias b⁽¹⁾₃/); // sel=b1.2: data index 2, the third neuron
     expect(hash(page)).toMatch(/^#v=1&layers=2-4-1&act=tanh&data=xor&n=200/);
     expect(hash(page)).toContain('&at=3.0&aw=');
     expect(hash(page)).toContain('&sel=b1.2');

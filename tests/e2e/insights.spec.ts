@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, screenshot } from './browser.ts';
 import type { Session } from './browser.ts';
+import { pickLesson } from './lesson-menu.ts';
 
 describe('insight views', () => {
   let s: Session;
@@ -113,7 +114,7 @@ describe('on a tablet', () => {
     try {
       const { page } = t;
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-      await page.getByTestId('lesson-backprop').tap();
+      await pickLesson(page, 'backprop', 'tap');
       expect(await page.getByTestId('scene-count').textContent()).toBe('scene 1 of 3');
       await page.getByTestId('w-2-1-1').locator('line.hit').tap({ force: true });
       expect(await page.getByTestId('chain-panel').textContent()).toContain('w8');

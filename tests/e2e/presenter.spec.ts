@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, screenshot } from './browser.ts';
 import type { Session } from './browser.ts';
+import { pickLesson } from './lesson-menu.ts';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -119,7 +120,7 @@ describe('presenter mode and accessibility', () => {
 
   it('normal view: no serious or critical axe violations, in light and dark', async () => {
     const { page } = s;
-    await page.getByTestId('lesson-backprop').click();
+    await pickLesson(page, 'backprop');
     expect(await axe(page)).toEqual([]);
     await page.getByTestId('theme').click();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
@@ -134,7 +135,7 @@ describe('presenter mode and accessibility', () => {
     expect(Math.min(...before.map((n) => n.px))).toBeLessThan(24); // the normal view is denser
     await page.getByTestId('presenter').click();
     for (const scene of [1, 2, 3]) {
-      await page.getByTestId('lesson-backprop').click();
+      await pickLesson(page, 'backprop');
       for (let k = 1; k < scene; k++) await page.getByTestId('scene-next').click();
       const sizes = await numberSizes(page);
       expect(sizes.length).toBeGreaterThan(30);

@@ -66,7 +66,7 @@ describe('presets and larger networks', () => {
     expect(await page.locator('.edge-label').count()).toBe(0);
     await page.getByTestId('n-2-3').hover({ force: true });
     const tip = await page.getByTestId('tooltip').textContent();
-    expect(tip).toContain('neuron 3 of layer 2');
+    expect(tip).toContain('neuron 4 of layer 2'); // n-2-3: the fourth, counted from 1
     expect(tip).toMatch(/z = −?\d/);
     await screenshot(page, 'deep-8x8');
     expect(s.errors).toEqual([]);

@@ -69,7 +69,7 @@ describe('stepping through the textbook example', () => {
     }
     expect(await page.getByTestId('n-1-0').textContent()).toContain('z 0.3775');
     expect(await page.getByTestId('n-1-0').textContent()).toContain('a 0.5933');
-    expect(await page.getByTestId('phase').textContent()).toBe('forward · neuron 1 of layer 2');
+    expect(await page.getByTestId('phase').textContent()).toBe('forward · neuron 2 of layer 2');
     await page.getByTestId('step').click();
     expect(await attr(page, 'sample-loss', 'data-value')).toBeCloseTo(0.298371109, 9);
     expect(await page.getByTestId('sample-loss').textContent()).toBe('0.2984');
@@ -115,7 +115,7 @@ describe('stepping through the textbook example', () => {
     const t = await texOf(page, 'dLda');
     expect(t).toContain('0.1385\\cdot 0.4 + (-0.0381)\\cdot 0.5');
     expect(t).toContain('= 0.03635');
-    expect(await texOf(page, 'dzdp')).toContain('x_{0} = 0.05');
+    expect(await texOf(page, 'dzdp')).toContain('x_{1} = 0.05'); // the first input, counted from 1
     expect(await texOf(page, 'product')).toContain('= 0.0004386');
   });
 

@@ -15,6 +15,11 @@ describe('similarity (seed 000: X·w1 = 0·2 + 1·3)', () => {
       .join(' ');
     expect(tex).toContain('2\\cdot 0 + 3\\cdot 1 = 3');
     expect(tex).toContain('= 0.8321');
+    // neuron index 0 is neuron 1: its weight vector, and the first weight meeting the first input
+    expect(tex).toContain('\\vec w^{(1)}_{1} = (2,\\ 3)');
+    expect(tex).not.toContain('_{0');
+    const note = similarityTex({ layer: 2, index: 1, weights: [1, 2], inputs: [0, 1] })[0]!.note;
+    expect(note).toContain('(weight k meets activation k, for k = 1…2)');
   });
   it('a zero vector has no angle (said in words, not NaN)', () => {
     const lines = similarityTex({ layer: 2, index: 1, weights: [1, 2], inputs: [0, 0] });

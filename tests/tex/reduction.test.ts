@@ -12,7 +12,7 @@ import { chainTex } from '../../src/tex/chain.ts';
 import { checkTex, slopeTex } from '../../src/tex/insight.ts';
 
 const W = { kind: 'weight', layer: 1, to: 0, from: 0 } as const;
-const sym = 'w^{(1)}_{00}';
+const sym = 'w^{(1)}_{11}';
 const dLs = `\\frac{\\partial L_s}{\\partial ${sym}}`;
 
 function config(reduction?: 'sum'): Config {

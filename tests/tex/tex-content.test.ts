@@ -244,19 +244,19 @@ describe('exact TeX of the 2-2-2 example (note 003), derived by hand', () => {
   it('w5 once its sample is back-propagated', () => {
     const t = lines(9, { kind: 'weight', layer: 2, to: 0, from: 0 });
     expect(t.dLda).toBe(
-      '\\begin{aligned} \\frac{\\partial L}{\\partial a^{(2)}_{0}} &= a^{(2)}_{0}-t_{0} \\\\ &= 0.7514-0.01 = 0.7414 \\end{aligned}',
+      '\\begin{aligned} \\frac{\\partial L}{\\partial a^{(2)}_{1}} &= a^{(2)}_{1}-t_{1} \\\\ &= 0.7514-0.01 = 0.7414 \\end{aligned}',
     );
     expect(t.dadz).toBe(
-      "\\begin{aligned} \\frac{\\partial a^{(2)}_{0}}{\\partial z^{(2)}_{0}} &= \\sigma'(z^{(2)}_{0}) = a^{(2)}_{0}(1-a^{(2)}_{0}) \\\\ &= 0.7514(1-0.7514) = 0.1868 \\end{aligned}",
+      "\\begin{aligned} \\frac{\\partial a^{(2)}_{1}}{\\partial z^{(2)}_{1}} &= \\sigma'(z^{(2)}_{1}) = a^{(2)}_{1}(1-a^{(2)}_{1}) \\\\ &= 0.7514(1-0.7514) = 0.1868 \\end{aligned}",
     );
-    expect(t.dzdp).toBe('\\frac{\\partial z^{(2)}_{0}}{\\partial w^{(2)}_{00}} = a^{(1)}_{0} = 0.5933');
+    expect(t.dzdp).toBe('\\frac{\\partial z^{(2)}_{1}}{\\partial w^{(2)}_{11}} = a^{(1)}_{1} = 0.5933');
     expect(t.product).toBe(
-      '\\frac{\\partial L}{\\partial w^{(2)}_{00}} = 0.7414\\cdot 0.1868\\cdot 0.5933 = 0.08217',
+      '\\frac{\\partial L}{\\partial w^{(2)}_{11}} = 0.7414\\cdot 0.1868\\cdot 0.5933 = 0.08217',
     );
     expect(t.update).toBe(
-      '\\frac{\\partial L}{\\partial w^{(2)}_{00}} \\leftarrow w^{(2)}_{00} - \\alpha\\, \\frac{\\partial L}{\\partial w^{(2)}_{00}} = 0.4 - 0.5\\cdot 0.08217'.replace(
-        '\\frac{\\partial L}{\\partial w^{(2)}_{00}} \\leftarrow',
-        'w^{(2)}_{00} \\leftarrow',
+      '\\frac{\\partial L}{\\partial w^{(2)}_{11}} \\leftarrow w^{(2)}_{11} - \\alpha\\, \\frac{\\partial L}{\\partial w^{(2)}_{11}} = 0.4 - 0.5\\cdot 0.08217'.replace(
+        '\\frac{\\partial L}{\\partial w^{(2)}_{11}} \\leftarrow',
+        'w^{(2)}_{11} \\leftarrow',
       ),
     );
   });
@@ -265,14 +265,14 @@ describe('exact TeX of the 2-2-2 example (note 003), derived by hand', () => {
     const w1 = { kind: 'weight', layer: 1, to: 0, from: 0 } as const;
     const t = lines(9, w1);
     expect(t.dLda).toBe(
-      '\\begin{aligned} \\frac{\\partial L}{\\partial a^{(1)}_{0}} &= \\textstyle\\sum_k \\delta^{(2)}_{k}\\, w^{(2)}_{k0} \\\\ &= 0.1385\\cdot 0.4 + (-0.0381)\\cdot 0.5 \\\\ &= 0.03635 \\end{aligned}',
+      '\\begin{aligned} \\frac{\\partial L}{\\partial a^{(1)}_{1}} &= \\textstyle\\sum_k \\delta^{(2)}_{k}\\, w^{(2)}_{k1} \\\\ &= 0.1385\\cdot 0.4 + (-0.0381)\\cdot 0.5 \\\\ &= 0.03635 \\end{aligned}',
     );
     expect(t.product).toBe(
-      '\\frac{\\partial L}{\\partial w^{(1)}_{00}} = 0.03635\\cdot 0.2413\\cdot 0.05 = 0.0004386',
+      '\\frac{\\partial L}{\\partial w^{(1)}_{11}} = 0.03635\\cdot 0.2413\\cdot 0.05 = 0.0004386',
     );
     const after = lines(10, w1, { applied: { before: 0.15, gradient: 0.000438568, after: 0.149780716 } });
     expect(after.update).toBe(
-      'w^{(1)}_{00} \\leftarrow w^{(1)}_{00} - \\alpha\\, \\frac{\\partial L}{\\partial w^{(1)}_{00}} = 0.15 - 0.5\\cdot 0.0004386 = 0.1498',
+      'w^{(1)}_{11} \\leftarrow w^{(1)}_{11} - \\alpha\\, \\frac{\\partial L}{\\partial w^{(1)}_{11}} = 0.15 - 0.5\\cdot 0.0004386 = 0.1498',
     );
   });
 });

@@ -49,9 +49,9 @@ describe('chain-rule TeX', () => {
     const byId = Object.fromEntries(lines.map((l) => [l.id, l.tex]));
     expect(Object.keys(byId)).toEqual(['chain', 'dLda', 'dadz', 'dzdp', 'product', 'update']);
     expect(byId.chain).toBe(
-      '\\frac{\\partial L}{\\partial w^{(2)}_{00}} = \\frac{\\partial L}{\\partial a^{(2)}_{0}}\\,\\frac{\\partial a^{(2)}_{0}}{\\partial z^{(2)}_{0}}\\,\\frac{\\partial z^{(2)}_{0}}{\\partial w^{(2)}_{00}}',
+      '\\frac{\\partial L}{\\partial w^{(2)}_{11}} = \\frac{\\partial L}{\\partial a^{(2)}_{1}}\\,\\frac{\\partial a^{(2)}_{1}}{\\partial z^{(2)}_{1}}\\,\\frac{\\partial z^{(2)}_{1}}{\\partial w^{(2)}_{11}}',
     );
-    expect(byId.dLda).toContain('a^{(2)}_{0}-t_{0}');
+    expect(byId.dLda).toContain('a^{(2)}_{1}-t_{1}');
     expect(byId.dLda).toContain('0.7514-0.01 = 0.7414');
     expect(byId.product).toContain('0.7414\\cdot 0.1868\\cdot 0.5933 = 0.08217');
     for (const l of lines) expect(() => render(l.tex)).not.toThrow();
@@ -61,7 +61,7 @@ describe('chain-rule TeX', () => {
     const w5 = { kind: 'weight', layer: 2, to: 0, from: 0 } as const;
     const product = (steps: number) =>
       chainTex(chainAt(steps, w5), ctx()).find((l) => l.id === 'product')!.tex;
-    const lhs = '\\frac{\\partial L}{\\partial w^{(2)}_{00}} = ';
+    const lhs = '\\frac{\\partial L}{\\partial w^{(2)}_{11}} = ';
     const q = '\\color{gray}{?}';
     expect(product(0)).toBe(`${lhs}${q}\\cdot ${q}\\cdot ${q} = ${q}`);
     // h1 and h2 computed (a(1)_0 is known), o1 not yet
@@ -76,7 +76,7 @@ describe('chain-rule TeX', () => {
       chainAt(3 + 1 + 1, { kind: 'weight', layer: 2, to: 0, from: 0 }, findPreset('face-car')!.config),
       ctx(),
     );
-    expect(lines.find((l) => l.id === 'dLda')!.tex).toContain('2(a^{(2)}_{0}-t_{0})');
+    expect(lines.find((l) => l.id === 'dLda')!.tex).toContain('2(a^{(2)}_{1}-t_{1})');
   });
 
   it('has no w2 factor in ∂L/∂b2 of the 1-1-1 chain (seed 002)', () => {
@@ -85,7 +85,7 @@ describe('chain-rule TeX', () => {
       ctx(),
     );
     expect(lines.find((l) => l.id === 'dzdp')!.tex).toBe(
-      '\\frac{\\partial z^{(2)}_{0}}{\\partial b^{(2)}_{0}} = 1 = 1',
+      '\\frac{\\partial z^{(2)}_{1}}{\\partial b^{(2)}_{1}} = 1 = 1',
     );
     expect(lines.find((l) => l.id === 'product')!.tex).not.toContain('0.7\\cdot');
   });

@@ -64,7 +64,7 @@ describe('the computation just done', () => {
 
   it('writes a forward step’s weighted sum and activation with its numbers', () => {
     const s = stepLine(viewAfter(TEXTBOOK, 1), 'half-squared-error')!;
-    expect(s.what).toBe('forward: neuron 0 of layer 1');
+    expect(s.what).toBe('forward: neuron 1 of layer 1');
     expect(s.tex).toContain('0.15\\cdot 0.05 + 0.2\\cdot 0.1 + 0.35 = 0.3775');
     expect(s.tex).toContain('\\sigma(0.3775) = 0.5933');
   });
@@ -74,7 +74,7 @@ describe('the computation just done', () => {
     expect(loss.what).toMatch(/^the loss \(half squared error/);
     expect(loss.tex).toBe('L = 0.2984');
     const back = stepLine(viewAfter(TEXTBOOK, 6), 'half-squared-error')!;
-    expect(back.what).toBe('backward: neuron 0 of layer 2');
+    expect(back.what).toBe('backward: neuron 1 of layer 2');
     expect(back.tex).toContain('= 0.7414\\cdot 0.1868 = 0.1385');
   });
 
@@ -119,9 +119,15 @@ describe('the chain panel’s lines', () => {
   });
 
   it('titles the selection', () => {
-    expect(selectionTitle(W5)).toBe('weight w(2)00');
-    expect(selectionTitle(parseSelection('b 1 1')!)).toBe('bias b(1)1');
-    expect(selectionTitle(parseSelection('n 0 1')!)).toBe('input x1');
-    expect(selectionTitle(parseSelection('n 2 0')!)).toBe('neuron 0 of layer 2');
+    // counted from 1: w⁽²⁾₁₁ is data index (2, 0, 0); named after note 003 when names are given
+    expect(selectionTitle(W5)).toBe('weight w⁽²⁾₁₁');
+    expect(selectionTitle(parseSelection('b 1 1')!)).toBe('bias b⁽¹⁾₂');
+    expect(selectionTitle(parseSelection('n 0 1')!)).toBe('input x2');
+    expect(selectionTitle(parseSelection('n 2 0')!)).toBe('neuron 1 of layer 2');
+    const names = { 'w 2 0 0': 'w5', 'b 1 1': 'b1', 'n 0 1': 'x2', 'n 2 0': 'o1' };
+    expect(selectionTitle(W5, names)).toBe('weight w5 = w⁽²⁾₁₁');
+    expect(selectionTitle(parseSelection('b 1 1')!, names)).toBe('bias b1 = b⁽¹⁾₂');
+    expect(selectionTitle(parseSelection('n 0 1')!, names)).toBe('input x2');
+    expect(selectionTitle(parseSelection('n 2 0')!, names)).toBe('o1: neuron 1 of layer 2');
   });
 });

@@ -38,7 +38,7 @@ describe('the diagram’s marks', () => {
     expect(h1.aValue).toBeCloseTo(sigmoid(0.3775), 15);
     expect([h1.z, h1.a, h1.delta]).toEqual(['0.3775', '0.5933', '']);
     expect(h1.className).toBe('neuron step');
-    expect(h1.ariaLabel).toBe('h1: neuron 0 of layer 1, z 0.3775, a 0.5933');
+    expect(h1.ariaLabel).toBe('h1: neuron 1 of layer 1, z 0.3775, a 0.5933');
     const h2 = byId(m.neurons, 'n-1-1');
     expect([h2.z, h2.zValue, h2.className]).toEqual(['', undefined, 'neuron']);
     // the step read x1, x2, w1, w2 and b1
@@ -86,9 +86,9 @@ describe('the diagram’s marks', () => {
     const m = marksOf(viewAfter(TEXTBOOK, 9), null, true);
     const w5 = byId(m.edges, 'w-2-0-0');
     expect([w5.value, w5.gradValue]).toEqual([undefined, undefined]);
-    expect(w5.ariaLabel).toBe('w5: weight into neuron 0 of layer 2 from neuron 0');
-    expect(byId(m.neurons, 'n-1-0').ariaLabel).toBe('h1: neuron 0 of layer 1');
-    expect(byId(m.biases, 'b-2-0').ariaLabel).toBe('bias of neuron 0 in layer 2');
+    expect(w5.ariaLabel).toBe('w5: weight into neuron 1 of layer 2 from neuron 1');
+    expect(byId(m.neurons, 'n-1-0').ariaLabel).toBe('h1: neuron 1 of layer 1');
+    expect(byId(m.biases, 'b-2-0').ariaLabel).toBe('bias of neuron 1 in layer 2');
     expect(byId(m.neurons, 'n-1-0').zValue).toBeUndefined();
     expect(byId(m.neurons, 'n-1-0').z).toBe('0.3775'); // the label still shows
   });
@@ -100,22 +100,29 @@ describe('the diagram’s tooltip', () => {
 
   it('lists what has been computed for the element under the pointer', () => {
     const n = tooltipBox(view, parseSelection('n 1 0')!, layout)!;
-    expect(n.lines).toEqual(['neuron 0 of layer 1', 'z = 0.3775', 'a = 0.5933', 'δ = 0.008771']);
+    expect(n.lines).toEqual(['neuron 1 of layer 1', 'z = 0.3775', 'a = 0.5933', 'δ = 0.008771']);
     // 19 characters at 7 px, plus 12; four lines of 15 px, plus 8
     expect([n.width, n.height]).toEqual([145, 68]);
     const w = tooltipBox(view, parseSelection('w 2 0 0')!, layout)!;
-    expect(w.lines).toEqual(['w(2)00 = 0.4', '∂L/∂w = 0.08217']);
-    expect(tooltipBox(view, parseSelection('b 1 1')!, layout)!.lines).toEqual(['bias b(1)1 = 0.35']);
+    expect(w.lines).toEqual(['w⁽²⁾₁₁ = 0.4', '∂L/∂w = 0.08217']);
+    expect(tooltipBox(view, parseSelection('b 1 1')!, layout)!.lines).toEqual(['bias b⁽¹⁾₂ = 0.35']);
     // forward only: no δ, no gradient yet
     const forward = viewAfter(TEXTBOOK, 3);
     expect(tooltipBox(forward, parseSelection('n 2 0')!, layout)!.lines).toEqual([
-      'neuron 0 of layer 2',
+      'neuron 1 of layer 2',
       'z = 1.106',
       'a = 0.7514',
     ]);
-    expect(tooltipBox(forward, parseSelection('w 2 0 0')!, layout)!.lines).toEqual(['w(2)00 = 0.4']);
-    expect(tooltipBox(forward, parseSelection('n 2 1')!, layout)!.lines).toEqual(['neuron 1 of layer 2']);
-    expect(tooltipBox(viewAfter(TEXTBOOK, 0), parseSelection('n 0 1')!, layout)!.lines).toEqual(['input x1']);
+    expect(tooltipBox(forward, parseSelection('w 2 0 0')!, layout)!.lines).toEqual(['w⁽²⁾₁₁ = 0.4']);
+    expect(tooltipBox(forward, parseSelection('n 2 1')!, layout)!.lines).toEqual(['neuron 2 of layer 2']);
+    expect(tooltipBox(viewAfter(TEXTBOOK, 0), parseSelection('n 0 1')!, layout)!.lines).toEqual(['input x2']);
+    // with the notes' names
+    expect(tooltipBox(forward, parseSelection('w 2 0 0')!, layout, NAMES)!.lines).toEqual([
+      'w5 = w⁽²⁾₁₁ = 0.4',
+    ]);
+    expect(tooltipBox(forward, parseSelection('n 1 0')!, layout, NAMES)!.lines[0]).toBe(
+      'h1: neuron 1 of layer 1',
+    );
   });
 
   it('stays inside the diagram, and is absent for an element not in the network', () => {

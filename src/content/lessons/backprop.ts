@@ -27,7 +27,7 @@ export const BACKPROP: Lesson = {
       at: [0, 9],
       select: 'w 1 0 0',
       caption:
-        '∂E/∂out_h1 = δ_o1·w5 + δ_o2·w7 = 0.1385 · 0.4 + (−0.0381) · 0.5 = 0.03635 (h1 feeds o1 through w5 and o2 through w7), so ∂E/∂w1 = 0.03635 · σ′(net_h1) · i1 = 0.03635 · 0.2413 · 0.05 = 0.0004386. Every gradient uses the weights of the same forward pass.',
+        '∂E/∂out_h1 = δ_o1·w5 + δ_o2·w7 = 0.1385 · 0.4 + (−0.0381) · 0.5 = 0.03635 (h1 feeds o1 through w5 and o2 through w7), so ∂E/∂w1 = 0.03635 · σ′(net_h1) · x1 = 0.03635 · 0.2413 · 0.05 = 0.0004386. Every gradient uses the weights of the same forward pass.',
       next: 'Step once more to apply the update to all eight weights at once.',
     },
     {

@@ -17,7 +17,7 @@ export const FORWARD: Lesson = {
       at: [0, 1],
       select: 'n 1 0',
       caption:
-        'h1(in) = w1·i1 + w2·i2 + b1 = 0.15·0.05 + 0.2·0.1 + 0.35 = 0.3775 (note 003 prints 0.377), and h1(out) = σ(0.3775) = 0.5933.',
+        'h1(in) = w1·x1 + w2·x2 + b1 = 0.15·0.05 + 0.2·0.1 + 0.35 = 0.3775 (note 003 prints 0.377), and h1(out) = σ(0.3775) = 0.5933.',
       next: 'Step to compute h2: the same inputs with w3 and w4.',
     },
     {

@@ -54,7 +54,7 @@ export const VANISHING: Lesson = {
       at: [0, 7],
       select: 'w 1 0 0',
       caption:
-        'C = (y_p − y)². The update of w1 uses the w1 chain: ∂C/∂a3 · ∂a3/∂a2 · ∂a2/∂a1 · ∂a1/∂w1 (note 004 writes w3 on the left of that line).',
+        'C = (y_p − y)². The update of w1 uses the w1 chain: ∂C/∂a⁽³⁾ · ∂a⁽³⁾/∂a⁽²⁾ · ∂a⁽²⁾/∂a⁽¹⁾ · ∂a⁽¹⁾/∂w1 (note 004 writes w3 on the left of that line).',
       next: 'Select w3 and w2 and compare their chains: each is a tail of w1’s.',
     },
   ],

@@ -13,9 +13,10 @@ import { SetupEditor } from '../setup/SetupEditor.tsx';
 import { NetworkDiagram } from '../diagram/Network.tsx';
 import { CurrentStep } from '../chain/CurrentStep.tsx';
 import { Insights } from '../charts/Insights.tsx';
-import { LessonBar, LessonList } from './Lessons.tsx';
+import { LessonBar, LessonList, StartHere } from './Lessons.tsx';
 import { HelpDialog, Scrubber, ViewControls } from './ViewBar.tsx';
 import { useKeyboard } from './keyboard.ts';
+import { useChainAtEnd, useStageTop } from './stage.ts';
 import { StoreContext, useLab } from './store-context.tsx';
 
 function About() {
@@ -56,28 +57,65 @@ function useRootAttributes() {
   }, [theme, presenter]);
 }
 
+/** A tablet- or phone-sized window: share, files and view controls fold into one "More" menu. */
+const NARROW = '(max-width: 1100px)';
+function useNarrow(): boolean {
+  const [narrow, setNarrow] = useState(() => window.matchMedia?.(NARROW).matches ?? false);
+  useEffect(() => {
+    if (!window.matchMedia) return;
+    const query = window.matchMedia(NARROW);
+    const change = () => setNarrow(query.matches);
+    query.addEventListener('change', change);
+    return () => query.removeEventListener('change', change);
+  }, []);
+  return narrow;
+}
+
 function Layout() {
+  const narrow = useNarrow();
   useRootAttributes();
+  useStageTop();
+  useChainAtEnd();
   const hidden = useLab((s) => s.hidden);
   const presenter = useLab((s) => s.presenter);
   return (
     <main className="app">
       <header className="top">
-        <h1>Backprop Lab</h1>
-        <Controls />
+        <div className="bar">
+          <h1>Backprop Lab</h1>
+          <Controls />
+          <div className="group lesson-group">
+            <LessonList />
+          </div>
+          {narrow ? (
+            <details className="menu more">
+              <summary className="btn" data-testid="more-menu">
+                More
+              </summary>
+              <div className="menu-list">
+                <ViewControls />
+                <Share />
+                <Files />
+              </div>
+            </details>
+          ) : (
+            <>
+              <div className="group files-group" role="group" aria-label="Share and files">
+                <Share />
+                <Files />
+              </div>
+              <ViewControls />
+            </>
+          )}
+        </div>
+        <LessonBar />
       </header>
-      <div className="secondary">
-        <Share />
-        <Files />
-        <ViewControls />
-      </div>
-      <LessonList />
+      <StartHere />
       <Notice />
       <JobBar />
       <Status />
       {!presenter && <About />}
       <DivergenceBanner />
-      <LessonBar />
       <div className="layout">
         <div className="left">
           <CurrentStep />

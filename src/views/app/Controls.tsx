@@ -29,14 +29,14 @@ export function Controls() {
           ))}
         </select>
       </label>
-      <div className="buttons">
+      <div className="group steps" role="group" aria-label="Step">
         <button
           type="button"
           data-testid="reset"
           onClick={actions.reset}
           title="Reset to the initial weights"
         >
-          Reset
+          ↺<span className="label"> Reset</span>
         </button>
         <button
           type="button"
@@ -45,7 +45,7 @@ export function Controls() {
           disabled={atStart}
           title="Back one computation (←)"
         >
-          ◀ Back
+          ◀<span className="label"> Back</span>
         </button>
         <button
           type="button"
@@ -63,7 +63,7 @@ export function Controls() {
           disabled={diverged}
           title="To the end of this sample (Shift+→)"
         >
-          Sample ▶▶
+          <span className="label">Sample </span>▶▶
         </button>
         <button
           type="button"
@@ -72,7 +72,7 @@ export function Controls() {
           disabled={diverged}
           title="To the next update (B)"
         >
-          Batch ▶|
+          <span className="label">Batch </span>▶|
         </button>
         <button
           type="button"
@@ -81,45 +81,47 @@ export function Controls() {
           disabled={diverged}
           title="To the end of the epoch (Ctrl+→ or E)"
         >
-          Epoch ▶▶|
+          <span className="label">Epoch </span>▶▶|
         </button>
+      </div>
+      <div className="group play" role="group" aria-label="Play">
         {playing ? (
           <button
             type="button"
-            className="primary"
+            className="btn-primary primary"
             data-testid="pause"
             onClick={actions.pause}
             title="Pause (Space)"
           >
-            ❚❚ Pause
+            ❚❚<span className="label"> Pause</span>
           </button>
         ) : (
           <button
             type="button"
-            className="primary"
+            className="btn-primary primary"
             data-testid="play"
             onClick={actions.play}
             disabled={diverged}
             title="Play (Space)"
           >
-            ▶ Play
+            ▶<span className="label"> Play</span>
           </button>
         )}
+        <label className="speed">
+          <span>Speed</span>
+          <input
+            type="range"
+            data-testid="speed"
+            min={0}
+            max={SPEEDS.length - 1}
+            step={1}
+            value={speed}
+            onChange={(e) => actions.setSpeed(Number(e.target.value))}
+            aria-valuetext={SPEEDS[speed]!.label}
+          />
+          <output>{SPEEDS[speed]!.label}</output>
+        </label>
       </div>
-      <label className="speed">
-        <span>Speed</span>
-        <input
-          type="range"
-          data-testid="speed"
-          min={0}
-          max={SPEEDS.length - 1}
-          step={1}
-          value={speed}
-          onChange={(e) => actions.setSpeed(Number(e.target.value))}
-          aria-valuetext={SPEEDS[speed]!.label}
-        />
-        <output>{SPEEDS[speed]!.label}</output>
-      </label>
     </div>
   );
 }
@@ -133,7 +135,7 @@ export function Status() {
   const phase = pos.last ? PHASE_TEXT[pos.last.phase] : 'ready';
   const what =
     pos.last?.phase === 'forward' || pos.last?.phase === 'backward'
-      ? ` · neuron ${pos.last.neuron} of layer ${pos.last.layer}`
+      ? ` · neuron ${pos.last.neuron + 1} of layer ${pos.last.layer}`
       : '';
   return (
     <dl className="status" aria-live="polite">

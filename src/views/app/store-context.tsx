@@ -1,8 +1,7 @@
 /** The store of this app instance, handed down by context; components read it with small selectors. */
 import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import { findPreset } from '../../content/presets.ts';
-import { columnNames } from '../diagram/names.ts';
+import { networkNames } from '../diagram/names.ts';
 import type { ColumnNames } from '../diagram/names.ts';
 import type { RunView } from '../../session/snapshot.ts';
 import { CADENCE } from '../../session/cadence.ts';
@@ -22,23 +21,14 @@ export function useLab<T>(selector: (s: LabState) => T): T {
 }
 
 /**
- * The names of the neurons and parameters (keyed by `selectionKey`), with what each is in words: the
- * notes' names for the loaded example, else names from the data's columns (inputs by their column,
- * outputs as the prediction ŷ of theirs), and the targets' labels.
+ * The names of the neurons and parameters (keyed by `selectionKey`), with what each is in words: from
+ * the network's shape (note 003's names for a 2-2-2 net, x_i, h_j, o_k otherwise) and the data's
+ * columns (see `networkNames`), so an edit that keeps the shape keeps the names.
  */
 export function useNaming(): ColumnNames {
-  const name = useLab((s) => s.presetName);
   const columns = useLab((s) => s.data.columns);
   const layers = useLab((s) => s.config.layers);
-  return useMemo(() => {
-    const preset = name ? findPreset(name)?.names : undefined;
-    if (preset) {
-      const about: Record<string, string> = {};
-      for (const [k, v] of Object.entries(preset)) about[k] = `${v} in the notes`;
-      return { names: preset, about, targets: [] };
-    }
-    return columnNames(columns, layers);
-  }, [name, columns, layers]);
+  return useMemo(() => networkNames(columns, layers), [columns, layers]);
 }
 
 /** The short names alone (see `useNaming`). */

@@ -42,11 +42,11 @@ export function ChainPanel() {
       </section>
     );
   }
-  const about = naming.about[selectionKey(selection)];
+  const about = selection.kind === 'neuron' ? naming.about[selectionKey(selection)] : undefined;
   return (
     <section className="panel chain" aria-label="Chain rule" data-testid="chain-panel">
       <h2>
-        {selectionTitle(selection)}
+        {selectionTitle(selection, naming.names)}
         {about && <span className="alias"> · {about}</span>}
       </h2>
       {selection.kind !== 'neuron' && <ParamEditor sel={selection} value={selectedValue(view, selection)} />}

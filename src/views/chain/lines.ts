@@ -12,15 +12,23 @@ import type { TexLine } from '../../tex/chain.ts';
 import { tex } from '../../tex/format.ts';
 import { backwardNowTex, forwardNowTex, neuronTex } from '../../tex/neuron.ts';
 import type { NeuronData } from '../../tex/neuron.ts';
-import { selectedIndex } from '../../session/snapshot.ts';
+import { selectedIndex, selectionKey } from '../../session/snapshot.ts';
+import { biasText, weightText } from '../diagram/names.ts';
 import type { RunView, Selection } from '../../session/snapshot.ts';
 
-/** The panel's title for a selection. */
-export function selectionTitle(sel: Selection): string {
-  if (sel.kind === 'neuron')
-    return sel.layer === 0 ? `input x${sel.index}` : `neuron ${sel.index} of layer ${sel.layer}`;
-  if (sel.kind === 'bias') return `bias b(${sel.layer})${sel.to}`;
-  return `weight w(${sel.layer})${sel.to}${sel.from}`;
+/**
+ * The panel's title for a selection, counted from 1, with its name when it has one: "weight w5 =
+ * w⁽²⁾₁₁", "o1: neuron 1 of layer 2".
+ */
+export function selectionTitle(sel: Selection, names: Readonly<Record<string, string>> = {}): string {
+  const name = names[selectionKey(sel)];
+  if (sel.kind === 'neuron') {
+    if (sel.layer === 0) return `input ${name ?? `x${sel.index + 1}`}`;
+    return `${name ? `${name}: ` : ''}neuron ${sel.index + 1} of layer ${sel.layer}`;
+  }
+  const is = name ? `${name} = ` : '';
+  if (sel.kind === 'bias') return `bias ${is}${biasText(sel.layer, sel.to)}`;
+  return `weight ${is}${weightText(sel.layer, sel.to, sel.from)}`;
 }
 
 /** What the panels need of neuron j of layer l at the displayed moment. */
@@ -92,7 +100,7 @@ export function stepLine(view: RunView, loss: LossName): { what: string; tex: st
   const net = view.net;
   if (last.phase === 'forward') {
     return {
-      what: `forward: neuron ${last.neuron} of layer ${last.layer}`,
+      what: `forward: neuron ${last.neuron + 1} of layer ${last.layer}`,
       tex: forwardNowTex(neuronData(view, last.layer, last.neuron)),
     };
   }
@@ -102,7 +110,7 @@ export function stepLine(view: RunView, loss: LossName): { what: string; tex: st
     const softmax = code === ACT.softmax;
     const slope = softmax ? NaN : activationDerivative(code, view.neurons.z[k]!, view.neurons.a[k]!);
     return {
-      what: `backward: neuron ${last.neuron} of layer ${last.layer}`,
+      what: `backward: neuron ${last.neuron + 1} of layer ${last.layer}`,
       tex: backwardNowTex(
         last.layer,
         last.neuron,

@@ -1,7 +1,7 @@
 /**
  * The insight views, one at a time, behind tabs: the loss along the selected parameter with its
- * tangent and the step (seed 001), the gradient check, a neuron's weights against its input (seed
- * 000), the gradient size per layer over training (vanishing gradients, seed 003), the decision
+ * tangent and the step (note 001), the gradient check, a neuron's weights against its input (note
+ * 000), the gradient size per layer over training (vanishing gradients, note 003), the decision
  * boundary of a 2-D classifier. Each view gets the displayed moment and draws numbers computed in
  * its own `.ts` module. While training runs faster than lecture pace, the views of one moment hold
  * still and the others follow once a second (`useSlowDisplay`).

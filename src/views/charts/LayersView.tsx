@@ -1,5 +1,5 @@
 /**
- * The gradient size per layer over training (vanishing gradients, seed 003). The numbers come from
+ * The gradient size per layer over training (vanishing gradients, note 003). The numbers come from
  * `layers.ts`, recomputed when a layer's series changes (`curves.layers` keeps its identity until
  * then: at most every `CADENCE.layerGradientsMs` while training fast).
  */

@@ -1,6 +1,6 @@
 /**
  * The selected neuron's weights against its input on the current sample: dot product and cosine
- * (seed 000). The numbers come from `neuron.ts`, recomputed when the weights or the sample change.
+ * (note 000). The numbers come from `neuron.ts`, recomputed when the weights or the sample change.
  */
 import { useMemo } from 'react';
 import type { DataInfo } from '../../state/store.ts';

@@ -1,5 +1,5 @@
 /**
- * The loss along the selected weight or bias, with its tangent and the gradient-descent step (seed
+ * The loss along the selected weight or bias, with its tangent and the gradient-descent step (note
  * 001). The numbers come from `slope.ts`, recomputed only when the weights change (`view.params`).
  */
 import { useMemo } from 'react';
@@ -7,6 +7,7 @@ import type { DataInfo } from '../../state/store.ts';
 import type { RunView, Selection } from '../../session/snapshot.ts';
 import { fmt } from '../../tex/format.ts';
 import { useNames } from '../app/store-context.tsx';
+import { selectionTitle } from '../chain/lines.ts';
 import { ChartAxes } from './ChartAxes.tsx';
 import { FRAME, symbolOf } from './insight-frame.ts';
 import { InsightLines } from './InsightLines.tsx';
@@ -15,7 +16,8 @@ import { slopeChart } from './slope.ts';
 type ParamSelection = Exclude<Selection, { kind: 'neuron' }>;
 
 export function SlopeView({ view, data, sel }: { view: RunView; data: DataInfo; sel: ParamSelection }) {
-  const symbol = symbolOf(sel, useNames());
+  const symbol = symbolOf(sel);
+  const title = selectionTitle(sel, useNames());
   const { net, params, learningRate, reduction } = view;
   const train = data.train;
   const chart = useMemo(
@@ -27,6 +29,9 @@ export function SlopeView({ view, data, sel }: { view: RunView; data: DataInfo; 
   const { tangent, arrow, now, next } = chart;
   return (
     <div className="insight-slope">
+      <p className="note" data-testid="insight-param">
+        {title}
+      </p>
       <svg viewBox={`0 0 ${W} ${H}`} data-testid="slope-chart" role="img" aria-label={chart.label}>
         <ChartAxes x={chart.x} y={chart.y} width={W} height={H} margin={M} xTicks={6} format={fmt} />
         {chart.path && <path className="line" d={chart.path} />}

@@ -1,5 +1,5 @@
 /**
- * The gradients by layer, ready to draw (vanishing gradients, seed 003): per layer its recorded mean
+ * The gradients by layer, ready to draw (vanishing gradients, note 003): per layer its recorded mean
  * |∂L/∂w| over training on a log axis, the key with the last sizes and their ratios, and the bound
  * 0.25 per sigmoid layer that the note states.
  */

@@ -1,4 +1,4 @@
-/** A neuron's weights against its input on the current sample (seed 000), ready to show. */
+/** A neuron's weights against its input on the current sample (note 000), ready to show. */
 import type { Dataset } from '../../core/model/datasets.ts';
 import type { Network } from '../../core/model/network.ts';
 import { neuronInputs } from '../../core/inspect/insights.ts';

@@ -1,5 +1,5 @@
 /**
- * The loss along a weight or bias, ready to draw (seed 001): the curve, the tangent and the
+ * The loss along a weight or bias, ready to draw (note 001): the curve, the tangent and the
  * gradient-descent step in the chart's pixels, the note and the TeX beside it. The numbers are the
  * core's (`lossAlong`); this places them.
  */

@@ -18,6 +18,9 @@ import { ExportButtons } from '../widgets/ExportButtons.tsx';
 import { tooltipBox } from './labels.ts';
 import { layoutNetwork } from './layout.ts';
 import { classes, diagramMarks, edgeWidth, maxAbsParam } from './marks.ts';
+import { arrangeLabels, biasPlace, neuronText } from './arrange.ts';
+import { measureText, useDrawnScale } from './measure.ts';
+import { NORMAL_FONTS, neuronScale, presenterFonts } from './placement.ts';
 import { Bias, Edge, Neuron, Tooltip } from './NetworkParts.tsx';
 import { useLab, useNaming } from '../app/store-context.tsx';
 
@@ -33,9 +36,13 @@ export function NetworkDiagram() {
   const select = useLab((s) => s.actions.select);
   const net = view.net;
   const presenter = useLab((s) => s.presenter);
+  const svgRef = useRef<SVGSVGElement>(null);
+  // presenter type is ≥ 24 px as drawn, whatever width the page gives the diagram; its neurons grow with it
+  const drawn = useDrawnScale(svgRef, WIDTH);
+  const fonts = useMemo(() => (presenter ? presenterFonts(drawn) : NORMAL_FONTS), [presenter, drawn]);
   const layout = useMemo(
-    () => layoutNetwork(net.sizes, WIDTH, HEIGHT, presenter ? 1.45 : 1),
-    [net, presenter],
+    () => layoutNetwork(net.sizes, WIDTH, HEIGHT, presenter ? neuronScale(fonts) : 1),
+    [net, presenter, fonts],
   );
   const step = useMemo(() => stepHighlight(view), [view]);
   const chain = useMemo(() => chainHighlight(net, selection), [net, selection]);
@@ -46,13 +53,23 @@ export function NetworkDiagram() {
   const naming = useNaming();
   const names = naming.names;
   const [hover, setHover] = useState<Selection | null>(null);
-  const svgRef = useRef<SVGSVGElement>(null);
   const r = layout.radius;
   const marks = useMemo(
     () => diagramMarks({ view, layout, width, step, chain, selKey, names, fast }),
     [view, layout, width, step, chain, selKey, names, fast],
   );
-  const tip = hover ? tooltipBox(view, hover, layout) : null;
+  const outs = layout.neurons[net.depth]!;
+  const targets = outs.map((_, k) => `${naming.targets[k] ?? 't'} = ${fmt(view.target[k]!)}`);
+  const targetKey = targets.join('\n');
+  const lossText = view.lossDone ? fmt(view.sampleLoss) : '·';
+  // where every label goes so that none collides (arrange.ts), in the fonts the texts are set in
+  const placed = useMemo(
+    () =>
+      arrangeLabels({ marks, layout, fonts, measure: measureText, targets: targetKey.split('\n'), lossText }),
+    [marks, layout, fonts, targetKey, lossText],
+  );
+  const loss = placed.loss;
+  const tip = hover ? tooltipBox(view, hover, layout, names) : null;
 
   const onClick = (e: MouseEvent<SVGSVGElement>) => {
     const target = (e.target as Element).closest('[data-sel]');
@@ -60,8 +77,7 @@ export function NetworkDiagram() {
     if (sel) select(sel);
   };
 
-  const outs = layout.neurons[net.depth]!;
-  const lossY = HEIGHT / 2;
+  const lossY = loss.y;
   return (
     <figure className="diagram">
       <svg
@@ -91,48 +107,64 @@ export function NetworkDiagram() {
       >
         <g className="edges">
           {marks.edges.map((e) => (
-            <Edge key={e.sel} {...e} />
+            <Edge
+              key={e.sel}
+              {...e}
+              tx={placed.edges.get(e.sel)?.x}
+              ty={placed.edges.get(e.sel)?.y}
+              tg={placed.edges.get(e.sel)?.grad}
+              fs={fonts.edge}
+            />
           ))}
         </g>
         <g className={classes('loss-node', step.loss, chain.loss, false)} data-testid="loss-node">
           {outs.map((o) => (
-            <line key={o.k} className="to-loss" x1={o.x + r} y1={o.y} x2={layout.lossX - 34} y2={lossY} />
+            <line key={o.k} className="to-loss" x1={o.x + r} y1={o.y} x2={loss.x - loss.hw} y2={lossY} />
           ))}
-          <rect x={layout.lossX - 34} y={lossY - 26} width={68} height={52} rx={8} />
-          <text x={layout.lossX} y={lossY - 6} textAnchor="middle" className="loss-title">
+          <rect x={loss.x - loss.hw} y={lossY - loss.hh} width={2 * loss.hw} height={2 * loss.hh} rx={8} />
+          <text
+            x={loss.x}
+            y={loss.title}
+            textAnchor="middle"
+            className="loss-title"
+            style={{ fontSize: fonts.loss }}
+          >
             L
           </text>
           <text
-            x={layout.lossX}
-            y={lossY + 14}
+            x={loss.x}
+            y={loss.value}
             textAnchor="middle"
+            style={{ fontSize: fonts.loss }}
             data-testid="sample-loss"
             data-value={view.lossDone ? view.sampleLoss : undefined}
           >
-            {view.lossDone ? fmt(view.sampleLoss) : '·'}
+            {lossText}
           </text>
         </g>
         <g className="biases">
           {marks.biases.map((b) => (
-            <Bias key={b.sel} {...b} />
+            <Bias key={b.sel} {...b} {...biasPlace(placed, b.sel)!} />
           ))}
         </g>
         <g className="neurons">
           {marks.neurons.map((n) => (
-            <Neuron key={n.sel} {...n} />
+            <Neuron key={n.sel} {...n} {...neuronText(placed, n.sel)} />
           ))}
         </g>
         {tip && <Tooltip box={tip} />}
-        {outs.map((o, k) => (
+        {outs.map((_, k) => (
           <text
             key={`t${k}`}
             className="target"
             data-testid={`target-${k}`}
             data-value={view.target[k]}
-            x={o.x + r + 8}
-            y={o.y - r * 0.6}
+            x={placed.targets[k]!.x}
+            y={placed.targets[k]!.y}
+            textAnchor="middle"
+            style={{ fontSize: fonts.target }}
           >
-            {`${naming.targets[k] ?? 't'} = ${fmt(view.target[k]!)}`}
+            {targets[k]}
           </text>
         ))}
       </svg>

@@ -5,8 +5,15 @@
 import { memo } from 'react';
 import type { TooltipBox } from './labels.ts';
 import type { BiasMark, EdgeMark, NeuronMark } from './marks.ts';
+import { LINE } from './placement.ts';
 
-export const Edge = memo(function Edge(p: EdgeMark) {
+/**
+ * An edge; its label at (tx, ty) (centre, first baseline), none when undefined (no free place), its ∂
+ * stacked under the weight when `tg` (room for two lines).
+ */
+export const Edge = memo(function Edge(
+  p: EdgeMark & { tx?: number | undefined; ty?: number | undefined; tg?: boolean | undefined; fs: number },
+) {
   const highlighted = p.className !== 'edge';
   return (
     <g
@@ -30,11 +37,18 @@ export const Edge = memo(function Edge(p: EdgeMark) {
         />
         <line className="hit" x1={p.x1} y1={p.y1} x2={p.x2} y2={p.y2} strokeWidth={p.hitWidth} />
       </g>
-      {p.showLabel && (
-        <text aria-hidden="true" className="edge-label" x={p.lx} y={p.ly - 4} textAnchor="middle">
+      {p.showLabel && p.tx !== undefined && (
+        <text
+          aria-hidden="true"
+          className="edge-label"
+          x={p.tx}
+          y={p.ty}
+          textAnchor="middle"
+          style={{ fontSize: p.fs }}
+        >
           <tspan>{p.label}</tspan>
-          {p.grad && (
-            <tspan className="grad" x={p.lx} dy="1.15em">
+          {p.grad && p.tg && (
+            <tspan className="grad" x={p.tx} dy={`${LINE}em`}>
               {`∂ ${p.grad}`}
             </tspan>
           )}
@@ -44,7 +58,22 @@ export const Edge = memo(function Edge(p: EdgeMark) {
   );
 });
 
-export const Neuron = memo(function Neuron(p: NeuronMark) {
+/** The placed texts of a neuron (arrange.ts `neuronText`): fitted values, δ and name positions. */
+interface NeuronPlaced {
+  v1: string;
+  v2: string;
+  v1y: number;
+  v2y: number;
+  dx?: number | undefined;
+  dy?: number | undefined;
+  nameX?: number | undefined;
+  nameY?: number | undefined;
+  fv: number;
+  fd: number;
+  fn: number;
+}
+
+export const Neuron = memo(function Neuron(p: NeuronMark & NeuronPlaced) {
   return (
     <g
       className={p.className}
@@ -57,33 +86,49 @@ export const Neuron = memo(function Neuron(p: NeuronMark) {
       <g role="button" tabIndex={0} aria-label={p.ariaLabel} className="focus-target">
         <circle cx={p.x} cy={p.y} r={p.r} />
       </g>
-      {p.labels && p.name && (
-        <text
-          x={p.input ? p.x : p.x - p.r * 0.75}
-          y={p.input ? p.y + p.r + 16 : p.y - p.r * 0.75}
-          textAnchor={p.input ? 'middle' : 'end'}
-          className="name"
-        >
+      {p.labels && p.name && p.nameX !== undefined && (
+        <text x={p.nameX} y={p.nameY} textAnchor="middle" className="name" style={{ fontSize: p.fn }}>
           {p.name}
         </text>
       )}
       {p.labels && p.input && (
-        <text aria-hidden="true" x={p.x} y={p.y + 5} textAnchor="middle" className="value">
-          {p.a || `x${p.index}`}
+        <text
+          aria-hidden="true"
+          x={p.x}
+          y={p.v1y}
+          textAnchor="middle"
+          className="value"
+          style={{ fontSize: p.fv }}
+        >
+          {p.v1 || `x${p.index + 1}`}
         </text>
       )}
       {p.labels && !p.input && (
-        <text aria-hidden="true" x={p.x} y={p.y - p.r * 0.1} textAnchor="middle" className="value">
+        <text
+          aria-hidden="true"
+          x={p.x}
+          y={p.v1y}
+          textAnchor="middle"
+          className="value"
+          style={{ fontSize: p.fv }}
+        >
           <tspan x={p.x} className={p.z ? '' : 'pending'}>
-            {p.z ? `z ${p.z}` : 'z'}
+            {p.v1}
           </tspan>
-          <tspan x={p.x} dy="1.2em" className={p.a ? '' : 'pending'}>
-            {p.a ? `a ${p.a}` : 'a'}
+          <tspan x={p.x} y={p.v2y} className={p.a ? '' : 'pending'}>
+            {p.v2}
           </tspan>
         </text>
       )}
-      {p.labels && p.delta && (
-        <text aria-hidden="true" x={p.x} y={p.y - p.r - 8} textAnchor="middle" className="delta">
+      {p.labels && p.delta && p.dx !== undefined && (
+        <text
+          aria-hidden="true"
+          x={p.dx}
+          y={p.dy}
+          textAnchor="middle"
+          className="delta"
+          style={{ fontSize: p.fd }}
+        >
           {`δ ${p.delta}`}
         </text>
       )}
@@ -91,23 +136,24 @@ export const Neuron = memo(function Neuron(p: NeuronMark) {
   );
 });
 
-export const Bias = memo(function Bias(p: BiasMark) {
-  const w = p.labels ? 26 : p.size;
+/** A bias node at (x, y) as placed (arrange.ts `biasPlace`), hw × hh its half size, ty its label's baseline. */
+export const Bias = memo(function Bias(p: BiasMark & { hw: number; hh: number; ty: number; fs: number }) {
+  const w = p.hw;
   return (
     <g className={p.className} data-testid={p.testId} data-sel={p.sel} data-value={p.value}>
       <g role="button" tabIndex={0} aria-label={p.ariaLabel} className="focus-target">
         <line className="bias-link" x1={p.x} y1={p.y} x2={p.nx} y2={p.ny} />
         <rect
           x={p.x - w}
-          y={p.y - p.size * 0.8}
+          y={p.y - p.hh}
           width={w * 2}
-          height={p.size * 1.6}
+          height={p.hh * 2}
           rx={3}
           className={p.positive ? 'positive' : 'negative'}
         />
       </g>
       {p.labels && (
-        <text aria-hidden="true" x={p.x} y={p.y + 4} textAnchor="middle">
+        <text aria-hidden="true" x={p.x} y={p.ty} textAnchor="middle" style={{ fontSize: p.fs }}>
           {`b ${p.label}`}
         </text>
       )}

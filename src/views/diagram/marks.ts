@@ -22,9 +22,10 @@ export interface EdgeMark {
   readonly y1: number;
   readonly x2: number;
   readonly y2: number;
-  /** Where the value label sits along the edge. */
+  /** Where the value label sits along the edge by default, and that place's fraction t of the edge. */
   readonly lx: number;
   readonly ly: number;
+  readonly t: number;
   readonly hitWidth: number;
   readonly width: number;
   readonly positive: boolean;
@@ -146,6 +147,7 @@ function edgeMarks(m: MarkInput): EdgeMark[] {
           x2: to.x,
           y2: to.y,
           hitWidth,
+          t,
           lx: from.x + (to.x - from.x) * t,
           ly: from.y + (to.y - from.y) * t,
           width: Math.round(m.width(Math.abs(w)) * 4) / 4,

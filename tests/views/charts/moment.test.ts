@@ -26,13 +26,11 @@ describe('the chart frame and the symbol', () => {
     expect(FRAME).toEqual({ width: 520, height: 220, margin: { top: 12, right: 14, bottom: 30, left: 56 } });
   });
 
-  it('names a weight by the notes’ name when it has one, else w/b with indices', () => {
-    expect(symbolOf({ kind: 'weight', layer: 2, to: 0, from: 1 }, { 'w 2 0 1': 'w6' })).toBe('w_{6}');
-    expect(symbolOf({ kind: 'weight', layer: 2, to: 0, from: 1 }, { 'w 2 0 1': 'gain' })).toBe(
-      'w^{(2)}_{01}',
-    );
-    expect(symbolOf({ kind: 'bias', layer: 1, to: 1 }, {})).toBe('b^{(1)}_{1}');
-    expect(symbolOf({ kind: 'neuron', layer: 1, index: 0 }, {})).toBe('z');
+  it('writes a weight or bias as in the chain panel, counted from 1 (its notes’ name is in the title)', () => {
+    // data index (2, 0, 1): into neuron 1 of layer 2 from neuron 2 — note 003's w6, written w^{(2)}_{12}
+    expect(symbolOf({ kind: 'weight', layer: 2, to: 0, from: 1 })).toBe('w^{(2)}_{12}');
+    expect(symbolOf({ kind: 'bias', layer: 1, to: 1 })).toBe('b^{(1)}_{2}');
+    expect(symbolOf({ kind: 'neuron', layer: 1, index: 0 })).toBe('z');
   });
 });
 
