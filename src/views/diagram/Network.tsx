@@ -61,7 +61,7 @@ export function NetworkDiagram() {
   const outs = layout.neurons[net.depth]!;
   const targets = outs.map((_, k) => `${naming.targets[k] ?? 't'} = ${fmt(view.target[k]!)}`);
   const targetKey = targets.join('\n');
-  const lossText = view.lossDone ? fmt(view.sampleLoss) : '·';
+  const lossText = view.lossDone ? fmt(view.sampleLoss) : '?';
   // where every label goes so that none collides (arrange.ts), in the fonts the texts are set in
   const placed = useMemo(
     () =>
