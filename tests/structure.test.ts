@@ -77,3 +77,64 @@ describe('the layout’s limits', () => {
     expect(bad).toEqual([]);
   });
 });
+
+/** Every file of the project that may use what `src/` exports. */
+const users = ['src', 'tests', 'scripts', 'bench']
+  .flatMap((d) => files(join(process.cwd(), d)))
+  .filter((f) => /\.(ts|tsx|mjs)$/.test(f) && !f.includes('/screenshots/'));
+const texts = new Map(users.map((f) => [f, readFileSync(f, 'utf8')]));
+
+describe('nothing unused (the prune check)', () => {
+  it('every export of src/ is used in another file or in its own', () => {
+    const unused: string[] = [];
+    for (const f of code) {
+      const text = texts.get(f)!;
+      const names = [
+        ...[
+          ...text.matchAll(
+            /^export\s+(?:declare\s+)?(?:abstract\s+)?(?:async\s+)?(?:function\*?|const|let|class|interface|type|enum)\s+([A-Za-z_$][\w$]*)/gm,
+          ),
+        ].map((m) => m[1]!),
+        ...[...text.matchAll(/^export\s+(?:type\s+)?\{([^}]*)\}/gm)].flatMap((m) =>
+          m[1]!
+            .split(',')
+            .map((s) =>
+              s
+                .trim()
+                .split(/\s+as\s+/)
+                .pop()!
+                .trim(),
+            )
+            .filter(Boolean),
+        ),
+      ];
+      for (const name of names) {
+        const word = new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\b`, 'g');
+        const elsewhere = [...texts].some(([g, t]) => g !== f && word.test(t));
+        const own = (text.match(word) ?? []).length > 1;
+        if (!elsewhere && !own) unused.push(`${rel(f)}: ${name}`);
+      }
+    }
+    expect(unused).toEqual([]);
+  });
+
+  it('every file of src/ is imported (main.tsx is the entry)', () => {
+    const imported = new Set<string>();
+    for (const [f, t] of texts)
+      for (const m of t.matchAll(/(?:from|import)\s*\(?\s*'(\.[^']+)'/g))
+        imported.add(normalize(join(dirname(f), m[1]!)));
+    const orphans = code.filter((f) => !f.endsWith('/main.tsx') && !imported.has(f)).map(rel);
+    expect(orphans).toEqual([]);
+  });
+
+  it('every runtime dependency is imported', () => {
+    const pkg = JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    const all = [...texts.values()].join('\n');
+    const unused = Object.keys(pkg.dependencies).filter(
+      (d) => !new RegExp(`from '${d}(/[^']*)?'|import '${d}(/[^']*)?'`).test(all),
+    );
+    expect(unused).toEqual([]);
+  });
+});
