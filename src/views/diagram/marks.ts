@@ -22,9 +22,7 @@ export interface EdgeMark {
   readonly y1: number;
   readonly x2: number;
   readonly y2: number;
-  /** Where the value label sits along the edge by default, and that place's fraction t of the edge. */
-  readonly lx: number;
-  readonly ly: number;
+  /** Where along the edge (fraction t) the value label is tried first; arrange.ts places it. */
   readonly t: number;
   readonly hitWidth: number;
   readonly width: number;
@@ -148,8 +146,6 @@ function edgeMarks(m: MarkInput): EdgeMark[] {
           y2: to.y,
           hitWidth,
           t,
-          lx: from.x + (to.x - from.x) * t,
-          ly: from.y + (to.y - from.y) * t,
           width: Math.round(m.width(Math.abs(w)) * 4) / 4,
           positive: w >= 0,
           className: classes('edge', m.step.params.has(p), m.chain.params.has(p), m.selKey === key),
