@@ -12,6 +12,7 @@ import './styles/panels.css';
 import './styles/present.css';
 import './styles/layout.css';
 import './styles/stage.css';
+import './styles/side.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

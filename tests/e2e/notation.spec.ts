@@ -1,61 +1,16 @@
 /**
- * One notation on screen (issue 11 §3), in real Chromium: for every preset and every lesson scene,
- * no name counted from 0 is shown (x0, h0, o0, w0, "neuron 0", "layer 0", a TeX subscript _{0…},
+ * One notation on screen (issue 11 §3), in real Chromium: for every preset, with its first and last
+ * weights, a bias, an input and an output selected, no name counted from 0 is shown (x0, h0, o0, w0, "neuron 0", "layer 0", a TeX subscript _{0…},
  * w(2)00), no blog name i1/i2, and the lecture notes are never called "seed 000…004"; the textbook
  * 2-2-2 net keeps the names of note 003 (x1, h1, o1, w1…w8) after its learning rate is edited.
+ * Every lesson scene at the four screen sizes: fit-matrix.spec.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { LESSONS } from '../../src/content/lessons.ts';
 import { PRESETS } from '../../src/content/presets.ts';
 import { openApp } from './browser.ts';
 import type { Session } from './browser.ts';
-import type {} from '../../src/state/api.ts';
-
-/** What a 0-based (or blog) name looks like, each with why it is refused. */
-const FORBIDDEN: readonly [RegExp, string][] = [
-  [/(?<![\p{L}\p{N}_])[xhow]0(?![\p{N}.,])/u, 'x0, h0, o0 or w0'],
-  [/\bneuron 0\b/, '"neuron 0"'],
-  [/\blayer 0\b/, '"layer 0"'],
-  [/\binput 0\b/, '"input 0"'],
-  [/_\{0/, 'a TeX subscript counted from 0'],
-  [/\b[wb]\(\d\)\d/, 'the old w(2)00 / b(1)0 titles'],
-  [/(?<![\p{L}\p{N}_])i[12](?![\p{N}])/u, 'the blog’s i1/i2'],
-  [/\bseed 00\d/i, 'a lecture note called "seed"'],
-];
-
-/** Every text on the page a person can read or hear: visible text, SVG text, TeX sources, labels. */
-async function screenText(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out = [document.body.innerText];
-    for (const t of document.querySelectorAll('svg text')) out.push(t.textContent ?? '');
-    for (const a of document.querySelectorAll('annotation[encoding="application/x-tex"]'))
-      out.push(a.textContent ?? '');
-    for (const e of document.querySelectorAll('[aria-label]')) out.push(e.getAttribute('aria-label') ?? '');
-    for (const e of document.querySelectorAll('[title]')) out.push(e.getAttribute('title') ?? '');
-    return out;
-  });
-}
-
-/** The refused names found on the page, each with a little of the text around it. */
-async function zeroBased(page: Page, where: string): Promise<string[]> {
-  const problems: string[] = [];
-  for (const text of await screenText(page)) {
-    for (const [re, what] of FORBIDDEN) {
-      const m = re.exec(text);
-      if (m) problems.push(`${where}: ${what} in “…${text.slice(Math.max(0, m.index - 30), m.index + 30)}…”`);
-    }
-  }
-  return problems;
-}
-
-/** Lets the page settle: no replay job running, and two frames drawn. */
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.backpropLab!.store.getState().job === null);
-  await page.evaluate(
-    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))),
-  );
-}
+import { screenText, settle, zeroBased } from './screen-checks.ts';
 
 async function select(page: Page, sel: string): Promise<void> {
   await page.evaluate((sel) => {
@@ -102,23 +57,6 @@ describe('one notation, counted from 1', () => {
       problems.push(...(await zeroBased(page, `${p.name}, tooltip of n-1-0`)));
     }
     expect(problems).toEqual([]);
-  });
-
-  it('shows no 0-based name in any lesson scene', async () => {
-    const { page } = s;
-    const problems: string[] = [];
-    for (const lesson of LESSONS) {
-      for (let k = 0; k < lesson.scenes.length; k++) {
-        await page.evaluate(([name, k]) => window.backpropLab!.store.getState().actions.openLesson(name, k), [
-          lesson.name,
-          k,
-        ] as const);
-        await settle(page);
-        problems.push(...(await zeroBased(page, `${lesson.name} scene ${k + 1}`)));
-      }
-    }
-    expect(problems).toEqual([]);
-    expect(s.errors).toEqual([]);
   });
 
   it('keeps note 003’s names on the textbook net after the learning rate is edited', async () => {

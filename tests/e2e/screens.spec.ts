@@ -4,12 +4,12 @@
  * the viewport for every preset; 1366×768 shows the network beside the chain rule above the fold;
  * 1024×768 touch has no control under 44 px; 390×844 never scrolls sideways. Also the first visit's
  * "Start here" and a lesson scene bringing its insight view on screen. Saves the README screenshots.
+ * Every lesson scene at the four sizes: fit-matrix.spec.ts.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { LESSONS } from '../../src/content/lessons.ts';
 import { PRESETS } from '../../src/content/presets.ts';
 import { openApp } from './browser.ts';
 import { pickLesson } from './lesson-menu.ts';
@@ -66,30 +66,6 @@ describe('presenter mode fits one screen', () => {
       }
     });
   }
-});
-
-describe('presenter mode fits one screen in lesson scenes', () => {
-  it('1280×720: the first scene of every lesson shows every neuron, its lines and the lesson strip', async () => {
-    const s = await openApp('#v=1&present=1', { width: 1280, height: 720 });
-    const { page } = s;
-    try {
-      for (const l of LESSONS) {
-        await pickLesson(page, l.name);
-        const m = await measure(page);
-        const where = `${l.name}: ${JSON.stringify(m)}`;
-        expect(m.neuronsInView, where).toBe(m.neurons);
-        for (const y of [m.productBottom, m.updateBottom, m.nowBottom]) {
-          if (y !== null) expect(y, where).toBeLessThanOrEqual(720);
-        }
-        const caption = await page.getByTestId('lesson-caption').boundingBox();
-        expect(caption!.y + caption!.height, where).toBeLessThanOrEqual(720);
-        expect(m.overflowX, where).toBeLessThanOrEqual(0);
-      }
-      expect(s.errors).toEqual([]);
-    } finally {
-      await s.close();
-    }
-  });
 });
 
 describe('laptop, tablet and phone', () => {

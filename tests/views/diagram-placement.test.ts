@@ -20,6 +20,7 @@ import {
   fmtDigits,
   NORMAL_FONTS,
   neuronScale,
+  normalFonts,
   presenterFonts,
   LINE,
   ASCENT,
@@ -111,8 +112,8 @@ describe('numbers fitted to a neuron', () => {
   });
 });
 
-function arranged(view: RunView, fonts: FontSizes, presenter: boolean) {
-  const layout = layoutNetwork(view.net.sizes, 820, 470, presenter ? neuronScale(fonts) : 1);
+function arranged(view: RunView, fonts: FontSizes, presenter: boolean, height = 470) {
+  const layout = layoutNetwork(view.net.sizes, 820, height, neuronScale(fonts, presenter), 470);
   const marks = diagramMarks({
     view,
     layout,
@@ -129,8 +130,8 @@ function arranged(view: RunView, fonts: FontSizes, presenter: boolean) {
 }
 
 /** Every text's box from the returned positions, rebuilt in the test (centre x, first baseline). */
-function textBoxes(view: RunView, fonts: FontSizes, presenter: boolean) {
-  const { marks, a } = arranged(view, fonts, presenter);
+function textBoxes(view: RunView, fonts: FontSizes, presenter: boolean, height = 470) {
+  const { marks, a } = arranged(view, fonts, presenter, height);
   const box = (x: number, y: number, w: number, lines: number, size: number, what: string) => ({
     what,
     b: { x0: x - w / 2, x1: x + w / 2, y0: y - ASCENT * size, y1: y - ASCENT * size + lines * LINE * size },
@@ -164,18 +165,21 @@ function textBoxes(view: RunView, fonts: FontSizes, presenter: boolean) {
   return { marks, a, out };
 }
 
-// presenter type drawn at 1.5 px per unit (17 units) and at 0.95 (beside the chain rule: 26 units)
-const FONTS: [string, FontSizes][] = [
-  ['normal', NORMAL_FONTS],
-  ['presenter 17', presenterFonts(1.5)],
-  ['presenter 26', presenterFonts(0.95)],
+// presenter type drawn at 1.5 px per unit (17 units) and at 0.95 (beside the chain rule: 26 units);
+// normal type on a tablet (0.66 px per unit: 17 units) and a phone (0.44: 25 units, 820 units tall)
+const FONTS: [string, FontSizes, number][] = [
+  ['normal', NORMAL_FONTS, 470],
+  ['presenter 17', presenterFonts(1.5), 470],
+  ['presenter 26', presenterFonts(0.95), 470],
+  ['tablet 17', normalFonts(0.66), 470],
+  ['phone 25', normalFonts(0.44), 820],
 ];
 
 /** At most this many weight labels find no place, even on one line without their ∂ (of 8, 15, 12). */
 const HIDDEN: Record<string, Record<string, number>> = {
-  'textbook 2-2-2': { normal: 0, 'presenter 17': 0, 'presenter 26': 2 },
-  'face/car 3-3-2': { normal: 0, 'presenter 17': 0, 'presenter 26': 1 },
-  'xor 2-4-1': { normal: 0, 'presenter 17': 0, 'presenter 26': 4 },
+  'textbook 2-2-2': { normal: 0, 'presenter 17': 0, 'presenter 26': 2, 'tablet 17': 0, 'phone 25': 0 },
+  'face/car 3-3-2': { normal: 0, 'presenter 17': 0, 'presenter 26': 1, 'tablet 17': 0, 'phone 25': 1 },
+  'xor 2-4-1': { normal: 0, 'presenter 17': 0, 'presenter 26': 4, 'tablet 17': 0, 'phone 25': 1 },
 };
 
 const CASES: [string, RunView][] = [
@@ -186,10 +190,10 @@ const CASES: [string, RunView][] = [
 
 describe('labels that never collide', () => {
   for (const [name, view] of CASES) {
-    for (const [mode, fonts] of FONTS) {
-      const presenter = mode !== 'normal';
+    for (const [mode, fonts, height] of FONTS) {
+      const presenter = mode.startsWith('presenter');
       it(`${name}, ${mode}: no text meets another text or a circle`, () => {
-        const { marks, a, out } = textBoxes(view, fonts, presenter);
+        const { marks, a, out } = textBoxes(view, fonts, presenter, height);
         // weight labels left to the tooltip: none at normal size or in a presenter diagram drawn
         // full width; 24 px type in a diagram 776 px wide (beside the chain rule) has less room
         const hidden = marks.edges.filter((e) => !a.edges.get(e.sel)).length;
@@ -206,7 +210,7 @@ describe('labels that never collide', () => {
       });
 
       it(`${name}, ${mode}: the numbers inside a neuron fit its circle`, () => {
-        const { marks, a } = arranged(view, fonts, presenter);
+        const { marks, a } = arranged(view, fonts, presenter, height);
         for (const n of marks.neurons) {
           const t = a.neurons.get(n.sel)!;
           t.lines.forEach((line, k) => {

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { findLesson } from '../../content/lessons.ts';
 import { findPreset } from '../../content/presets.ts';
 import { createLabStore } from '../../state/store.ts';
 import type { LabStore } from '../../state/store.ts';
@@ -16,7 +17,7 @@ import { Insights } from '../charts/Insights.tsx';
 import { LessonBar, LessonList, StartHere } from './Lessons.tsx';
 import { HelpDialog, Scrubber, ViewControls } from './ViewBar.tsx';
 import { useKeyboard } from './keyboard.ts';
-import { useChainAtEnd, useStageTop } from './stage.ts';
+import { useStageTop } from './stage.ts';
 import { StoreContext, useLab } from './store-context.tsx';
 
 function About() {
@@ -57,6 +58,18 @@ function useRootAttributes() {
   }, [theme, presenter]);
 }
 
+/**
+ * What presenter mode shows beside the network: the chain rule, or the insight view when the lesson
+ * scene points at one (or the chain panel is hidden); the other goes below the fold.
+ */
+function usePresenterSide(): 'chain' | 'insight' {
+  const hidden = useLab((s) => s.hidden);
+  const lesson = useLab((s) => s.lesson);
+  const scene = lesson ? findLesson(lesson.name)?.scenes[lesson.scene] : undefined;
+  if (hidden.insight) return 'chain';
+  return scene?.insight || hidden.chain ? 'insight' : 'chain';
+}
+
 /** A tablet- or phone-sized window: share, files and view controls fold into one "More" menu. */
 const NARROW = '(max-width: 1100px)';
 function useNarrow(): boolean {
@@ -74,12 +87,15 @@ function useNarrow(): boolean {
 function Layout() {
   const narrow = useNarrow();
   useRootAttributes();
-  useStageTop();
-  useChainAtEnd();
+  const appRef = useRef<HTMLElement>(null);
+  const layoutRef = useRef<HTMLDivElement>(null);
+  const [now, setNow] = useState<HTMLDivElement | null>(null);
+  useStageTop({ app: appRef, layout: layoutRef }, now);
   const hidden = useLab((s) => s.hidden);
   const presenter = useLab((s) => s.presenter);
+  const side = usePresenterSide();
   return (
-    <main className="app">
+    <main className="app" ref={appRef}>
       <header className="top">
         <div className="bar">
           <h1>Backprop Lab</h1>
@@ -108,17 +124,19 @@ function Layout() {
             </>
           )}
         </div>
-        <LessonBar />
+        {!presenter && <LessonBar app={appRef} />}
       </header>
       <StartHere />
       <Notice />
       <JobBar />
-      <Status />
+      {!presenter && <Status />}
       {!presenter && <About />}
       <DivergenceBanner />
-      <div className="layout">
+      <div className="layout" ref={layoutRef} data-side={presenter ? side : undefined}>
         <div className="left">
-          <CurrentStep />
+          {presenter && <Status />}
+          {presenter && <LessonBar app={appRef} />}
+          <CurrentStep ref={setNow} />
           <NetworkDiagram />
           <Legend />
           <Scrubber />

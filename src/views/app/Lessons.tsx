@@ -4,6 +4,7 @@
  * previous and next scenes (also [ and ] on the keyboard).
  */
 import { useEffect, useState } from 'react';
+import type { RefObject } from 'react';
 import { LESSONS, findLesson } from '../../content/lessons.ts';
 import type { Scene } from '../../content/lessons/lesson.ts';
 import { useLab } from './store-context.tsx';
@@ -119,17 +120,16 @@ function sceneTarget(scene: Scene): string | null {
   return null;
 }
 
-/** Scrolls the page (never sideways) so that `el` shows below the sticky header, when it does not. */
-function bringIntoView(el: Element) {
-  const header = document.querySelector('.top');
-  const top =
-    header && getComputedStyle(header).position === 'sticky' ? header.getBoundingClientRect().bottom : 0;
+/** Scrolls the page (never sideways) so that `el` shows below the sticky header `top`, when it does not. */
+function bringIntoView(el: Element, top: Element | null) {
+  const covered = top && getComputedStyle(top).position === 'sticky' ? top.getBoundingClientRect().bottom : 0;
   const r = el.getBoundingClientRect();
-  if (r.top >= top && r.bottom <= window.innerHeight) return;
-  window.scrollBy({ top: r.top - top - 8, behavior: 'instant' });
+  if (r.top >= covered && r.bottom <= window.innerHeight) return;
+  window.scrollBy({ top: r.top - covered - 8, behavior: 'instant' });
 }
 
-export function LessonBar() {
+/** The lesson strip; `app` is the page's root element, where the caption's target is looked up. */
+export function LessonBar({ app }: { app: RefObject<HTMLElement | null> }) {
   const lesson = useLab((s) => s.lesson);
   const actions = useLab((s) => s.actions);
   const l = lesson ? findLesson(lesson.name) : undefined;
@@ -141,11 +141,12 @@ export function LessonBar() {
     const selector = scene && !presenter ? sceneTarget(scene) : null;
     if (!selector) return;
     const frame = requestAnimationFrame(() => {
-      const el = document.querySelector(selector);
-      if (el) bringIntoView(el);
+      const root = app.current;
+      const el = root?.querySelector(selector);
+      if (el) bringIntoView(el, root?.querySelector('.top') ?? null);
     });
     return () => cancelAnimationFrame(frame);
-  }, [scene, presenter]);
+  }, [scene, presenter, app]);
   if (!lesson || !l || !scene) return null;
   const n = l.scenes.length;
   return (

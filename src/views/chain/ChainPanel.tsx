@@ -1,5 +1,5 @@
 /** The chain rule of the selected weight or bias, or the computation of the selected neuron, with live numbers. */
-import { useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { selectionKey } from '../../session/snapshot.ts';
 import type { Selection } from '../../session/snapshot.ts';
 import { selectedValue, selectionLines, selectionTitle, started } from './lines.ts';
@@ -34,6 +34,25 @@ export function ChainPanel() {
   const naming = useNaming();
   const selection = useLab((s) => s.selection);
   const lines = useMemo(() => (selection ? selectionLines(view, selection) : null), [view, selection]);
+  const presenter = useLab((s) => s.presenter);
+  const box = useRef<HTMLElement>(null);
+  const list = useRef<HTMLOListElement>(null);
+  // Presenter mode: the compact TeX fits the box (tests/e2e/presenter-chain.spec.ts); should it ever
+  // outgrow it, the box shows its end — the product and the update — and scrolls from the keyboard.
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!presenter || !el) return;
+    const end = () => {
+      if (el.scrollHeight > el.clientHeight + 1) el.scrollTop = el.scrollHeight;
+    };
+    end();
+    if (typeof ResizeObserver === 'undefined') return;
+    // the box's height follows the measured --stage-top; the lines' follows the fonts
+    const observer = new ResizeObserver(end);
+    observer.observe(el);
+    if (list.current) observer.observe(list.current);
+    return () => observer.disconnect();
+  }, [presenter, lines]);
   if (!selection || !lines) {
     return (
       <section className="panel chain" aria-label="Chain rule">
@@ -44,7 +63,13 @@ export function ChainPanel() {
   }
   const about = selection.kind === 'neuron' ? naming.about[selectionKey(selection)] : undefined;
   return (
-    <section className="panel chain" aria-label="Chain rule" data-testid="chain-panel">
+    <section
+      ref={box}
+      className="panel chain"
+      aria-label="Chain rule"
+      data-testid="chain-panel"
+      tabIndex={presenter ? 0 : undefined}
+    >
       <h2>
         {selectionTitle(selection, naming.names)}
         {about && <span className="alias"> · {about}</span>}
@@ -53,10 +78,10 @@ export function ChainPanel() {
       {!started(view) && (
         <p className="hint">Nothing computed yet for this sample: step forward to fill in the numbers.</p>
       )}
-      <ol className="tex-lines">
+      <ol className="tex-lines" ref={list}>
         {lines.map((line, k) => (
           <li key={k} data-testid={`tex-${line.id}`} aria-label={line.label}>
-            <Tex tex={line.tex} display />
+            <Tex tex={line.tex} display flow />
             {line.note && <span className="note">{line.note}</span>}
           </li>
         ))}

@@ -14,6 +14,7 @@ export function ChartAxes({
   yTicks = 4,
   xTitle,
   format,
+  font = 10.5,
 }: {
   x: Scale;
   y: Scale;
@@ -24,13 +25,15 @@ export function ChartAxes({
   yTicks?: number;
   xTitle?: string;
   format: (v: number) => string;
+  /** the texts' font size (chart units): the ticks' numbers keep their distance in proportion */
+  font?: number;
 }) {
   return (
     <g className="axis">
       {axisTicks(x, xTicks).map((t, k) => (
         <g key={`x${k}`} transform={`translate(${x(t)},${height - margin.bottom})`}>
           <line y2={5} />
-          <text y={18} textAnchor="middle">
+          <text y={font * 1.7} textAnchor="middle">
             {format(t)}
           </text>
         </g>
@@ -48,7 +51,7 @@ export function ChartAxes({
       {axisTicks(y, yTicks).map((t, k) => (
         <g key={`y${k}`} transform={`translate(${margin.left},${y(t)})`}>
           <line x2={width - margin.left - margin.right} className="grid" />
-          <text x={-6} y={4} textAnchor="end">
+          <text x={-font * 0.55} y={font * 0.38} textAnchor="end">
             {format(t)}
           </text>
         </g>

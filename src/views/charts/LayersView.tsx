@@ -8,24 +8,35 @@ import type { RunView } from '../../session/snapshot.ts';
 import { fmt } from '../../tex/format.ts';
 import { useLab } from '../app/store-context.tsx';
 import { ChartAxes } from './ChartAxes.tsx';
-import { FRAME } from './insight-frame.ts';
+import { frameFor } from './insight-frame.ts';
 import { layersChart } from './layers.ts';
 
 export function LayersView({ view }: { view: RunView }) {
   const layers = useLab((s) => s.curves.layers);
   const activations = view.net.activations;
-  const chart = useMemo(() => layersChart(layers, activations), [layers, activations]);
-  const { width: W, height: H, margin: M } = FRAME;
+  const frame = frameFor(useLab((s) => s.presenter));
+  const chart = useMemo(() => layersChart(layers, activations, frame), [layers, activations, frame]);
+  const { width: W, height: H, margin: M, font } = frame;
   const { sigmoidLayers, through, factor } = chart.bound;
   return (
     <div className="insight-layers">
       <svg
         viewBox={`0 0 ${W} ${H}`}
+        style={{ fontSize: font }}
         data-testid="layers-chart"
         role="img"
         aria-label="Mean size of the weight gradients of each layer over training, log scale"
       >
-        <ChartAxes x={chart.x} y={chart.y} width={W} height={H} margin={M} xTitle="epochs" format={fmt} />
+        <ChartAxes
+          x={chart.x}
+          y={chart.y}
+          width={W}
+          height={H}
+          margin={M}
+          font={font}
+          xTitle="epochs"
+          format={fmt}
+        />
         {chart.paths.map((d, l) =>
           d ? <path key={l} className="layer-line" d={d} stroke={chart.keys[l]!.colour} /> : null,
         )}

@@ -6,10 +6,10 @@ import { useMemo } from 'react';
 import type { DataInfo } from '../../state/store.ts';
 import type { RunView, Selection } from '../../session/snapshot.ts';
 import { fmt } from '../../tex/format.ts';
-import { useNames } from '../app/store-context.tsx';
+import { useLab, useNames } from '../app/store-context.tsx';
 import { selectionTitle } from '../chain/lines.ts';
 import { ChartAxes } from './ChartAxes.tsx';
-import { FRAME, symbolOf } from './insight-frame.ts';
+import { frameFor, symbolOf } from './insight-frame.ts';
 import { InsightLines } from './InsightLines.tsx';
 import { slopeChart } from './slope.ts';
 
@@ -20,20 +20,36 @@ export function SlopeView({ view, data, sel }: { view: RunView; data: DataInfo; 
   const title = selectionTitle(sel, useNames());
   const { net, params, learningRate, reduction } = view;
   const train = data.train;
+  const frame = frameFor(useLab((s) => s.presenter));
   const chart = useMemo(
-    () => slopeChart(net, params, train, sel, { learningRate, reduction, symbol }),
-    [net, params, train, sel, learningRate, reduction, symbol],
+    () => slopeChart(net, params, train, sel, { learningRate, reduction, symbol }, frame),
+    [net, params, train, sel, learningRate, reduction, symbol, frame],
   );
   if (!chart) return <p className="note">The loss is not a finite number here: there is no slope to draw.</p>;
-  const { width: W, height: H, margin: M } = FRAME;
+  const { width: W, height: H, margin: M, font } = frame;
   const { tangent, arrow, now, next } = chart;
   return (
     <div className="insight-slope">
       <p className="note" data-testid="insight-param">
         {title}
       </p>
-      <svg viewBox={`0 0 ${W} ${H}`} data-testid="slope-chart" role="img" aria-label={chart.label}>
-        <ChartAxes x={chart.x} y={chart.y} width={W} height={H} margin={M} xTicks={6} format={fmt} />
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        style={{ fontSize: font }}
+        data-testid="slope-chart"
+        role="img"
+        aria-label={chart.label}
+      >
+        <ChartAxes
+          x={chart.x}
+          y={chart.y}
+          width={W}
+          height={H}
+          margin={M}
+          font={font}
+          xTicks={6}
+          format={fmt}
+        />
         {chart.path && <path className="line" d={chart.path} />}
         <line className="tangent" x1={tangent.x1} y1={tangent.y1} x2={tangent.x2} y2={tangent.y2} />
         <line

@@ -10,6 +10,7 @@ import { line } from 'd3-shape';
 import type { SeriesView } from '../../session/series.ts';
 import { fmt } from '../../tex/format.ts';
 import { FRAME } from './insight-frame.ts';
+import type { Frame } from './insight-frame.ts';
 
 /** Points per layer drawn (the series are downsampled to this many columns). */
 const COLUMNS = 200;
@@ -34,8 +35,12 @@ export interface LayersChart {
 }
 
 /** The chart of `series` (index l − 1: layer l) for a network with these activations. */
-export function layersChart(series: readonly SeriesView[], activations: readonly string[]): LayersChart {
-  const { width: W, height: H, margin: M } = FRAME;
+export function layersChart(
+  series: readonly SeriesView[],
+  activations: readonly string[],
+  frame: Frame = FRAME,
+): LayersChart {
+  const { width: W, height: H, margin: M } = frame;
   // sizes of 0 have no place on a log axis
   const lines = series.map((s) =>
     s

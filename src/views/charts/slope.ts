@@ -17,6 +17,7 @@ import type { TexLine } from '../../tex/chain.ts';
 import { fmt } from '../../tex/format.ts';
 import { slopeTex } from '../../tex/insight.ts';
 import { FRAME } from './insight-frame.ts';
+import type { Frame } from './insight-frame.ts';
 
 export interface Segment {
   readonly x1: number;
@@ -60,8 +61,9 @@ export function slopeChart(
   train: Dataset,
   sel: ParamRef,
   o: { readonly learningRate: number; readonly reduction: Reduction; readonly symbol: string },
+  frame: Frame = FRAME,
 ): SlopeChart | null {
-  const { width: W, height: H, margin: M } = FRAME;
+  const { width: W, height: H, margin: M } = frame;
   const c = lossAlong(net, params, train, paramIndex(net, sel), o.learningRate, o.reduction);
   if (!Number.isFinite(c.loss) || !Number.isFinite(c.slope) || !Number.isFinite(c.w)) return null;
   const x = scaleLinear()

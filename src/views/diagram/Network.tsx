@@ -16,11 +16,11 @@ import { SPEEDS } from '../../session/speeds.ts';
 import { chainHighlight, stepHighlight } from './highlight.ts';
 import { ExportButtons } from '../widgets/ExportButtons.tsx';
 import { tooltipBox } from './labels.ts';
-import { layoutNetwork } from './layout.ts';
+import { layoutNetwork, viewHeight } from './layout.ts';
 import { classes, diagramMarks, edgeWidth, maxAbsParam } from './marks.ts';
 import { arrangeLabels, biasPlace, neuronText } from './arrange.ts';
 import { measureText, useDrawnScale } from './measure.ts';
-import { NORMAL_FONTS, neuronScale, presenterFonts } from './placement.ts';
+import { diagramFonts, neuronScale } from './placement.ts';
 import { Bias, Edge, Neuron, Tooltip } from './NetworkParts.tsx';
 import { useLab, useNaming } from '../app/store-context.tsx';
 
@@ -37,13 +37,16 @@ export function NetworkDiagram() {
   const net = view.net;
   const presenter = useLab((s) => s.presenter);
   const svgRef = useRef<SVGSVGElement>(null);
-  // presenter type is ≥ 24 px as drawn, whatever width the page gives the diagram; its neurons grow with it
+  // type is ≥ 24 px as drawn in presenter mode, ≥ 11 px otherwise, whatever width the page gives the
+  // diagram; its neurons grow with it, and a narrow (phone) diagram is drawn taller
   const drawn = useDrawnScale(svgRef, WIDTH);
-  const fonts = useMemo(() => (presenter ? presenterFonts(drawn) : NORMAL_FONTS), [presenter, drawn]);
-  const layout = useMemo(
-    () => layoutNetwork(net.sizes, WIDTH, HEIGHT, presenter ? neuronScale(fonts) : 1),
-    [net, presenter, fonts],
-  );
+  const fonts = useMemo(() => diagramFonts(drawn, presenter), [presenter, drawn]);
+  const height = presenter ? HEIGHT : viewHeight(drawn, HEIGHT);
+  const layout = useMemo(() => {
+    const l = layoutNetwork(net.sizes, WIDTH, height, neuronScale(fonts, presenter), HEIGHT);
+    // a dense net's neurons hold no numbers: in the normal view they keep their size
+    return l.labels || presenter ? l : layoutNetwork(net.sizes, WIDTH, height, 1, HEIGHT);
+  }, [net, presenter, fonts, height]);
   const step = useMemo(() => stepHighlight(view), [view]);
   const chain = useMemo(() => chainHighlight(net, selection), [net, selection]);
   // quantised to a power of two so the scale (and so every width) changes rarely while training
@@ -69,7 +72,10 @@ export function NetworkDiagram() {
     [marks, layout, fonts, targetKey, lossText],
   );
   const loss = placed.loss;
-  const tip = hover ? tooltipBox(view, hover, layout, names) : null;
+  // the tooltip in the diagram's type, pointing at the element as drawn
+  const tip = hover
+    ? tooltipBox(view, hover, layout, names, Math.max(12, fonts.name), (sel) => biasPlace(placed, sel))
+    : null;
 
   const onClick = (e: MouseEvent<SVGSVGElement>) => {
     const target = (e.target as Element).closest('[data-sel]');
@@ -83,7 +89,7 @@ export function NetworkDiagram() {
       <svg
         ref={svgRef}
         className="network"
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        viewBox={`0 0 ${WIDTH} ${height}`}
         role="group"
         aria-label={`Network ${net.sizes.join('-')}`}
         data-testid="network"

@@ -167,7 +167,13 @@ export function Tooltip({ box }: { box: TooltipBox }) {
     <g className="tooltip" pointerEvents="none" data-testid="tooltip">
       <rect x={box.left} y={box.top} width={box.width} height={box.height} rx={4} />
       {box.lines.map((l, k) => (
-        <text aria-hidden="true" key={k} x={box.left + 6} y={box.top + 16 + k * 15}>
+        <text
+          aria-hidden="true"
+          key={k}
+          x={box.left + box.size / 2}
+          y={box.top + ((16 + 15 * k) * box.size) / 12}
+          style={{ fontSize: box.size }}
+        >
           {l}
         </text>
       ))}

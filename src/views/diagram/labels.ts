@@ -37,13 +37,20 @@ export function neuronAria(names: Names, view: RunView, l: number, j: number, fa
   return `${named(names, key)}${what}${values}`;
 }
 
-/** The values of one element, as the tooltip lists them, and where it points (null: no such element). */
+/** Where a bias node is drawn (arrange.ts `biasPlace`): centre and half height. */
+export type BiasAt = (sel: string) => { x: number; y: number; hh: number } | undefined;
+
+/**
+ * The values of one element, as the tooltip lists them, and where it points: x, the element's top y
+ * and bottom `below` (null: no such element).
+ */
 function tooltipLines(
   view: RunView,
   sel: Selection,
   layout: DiagramLayout,
   names: Names,
-): { lines: string[]; x: number; y: number } | null {
+  biasAt: BiasAt | undefined,
+): { lines: string[]; x: number; y: number; below: number } | null {
   const net = view.net;
   const nv = view.neurons;
   if (sel.kind === 'neuron') {
@@ -62,14 +69,16 @@ function tooltipLines(
       if (nv.actDone[n.k]) lines.push(`a = ${fmt(nv.a[n.k]!)}`);
       if (nv.backDone[n.k]) lines.push(`δ = ${fmt(nv.delta[n.k]!)}`);
     }
-    return { lines, x: n.x, y: n.y - layout.radius };
+    return { lines, x: n.x, y: n.y - layout.radius, below: n.y + layout.radius };
   }
   if (sel.kind === 'bias') {
-    const pos = layout.bias(sel.layer, sel.to);
+    // the node as drawn (arrange.ts may have moved it beside its neuron), else its first place
+    const key = `b ${sel.layer} ${sel.to}`;
+    const pos = biasAt?.(key) ?? { ...layout.bias(sel.layer, sel.to), hh: 10 };
     const b = view.params[biasIndex(net, sel.layer, sel.to)]!;
-    const name = names[`b ${sel.layer} ${sel.to}`];
+    const name = names[key];
     const bias = `${name ? `${name} = ` : ''}${biasText(sel.layer, sel.to)}`;
-    return { lines: [`bias ${bias} = ${fmt(b)}`], x: pos.x, y: pos.y - 10 };
+    return { lines: [`bias ${bias} = ${fmt(b)}`], x: pos.x, y: pos.y - pos.hh, below: pos.y + pos.hh };
   }
   const from = layout.neurons[sel.layer - 1]?.[sel.from];
   const to = layout.neurons[sel.layer]?.[sel.to];
@@ -78,7 +87,8 @@ function tooltipLines(
   const name = names[`w ${sel.layer} ${sel.to} ${sel.from}`];
   const lines = [`${name ? `${name} = ` : ''}${weightText(sel.layer, sel.to, sel.from)} = ${fmt(w)}`];
   if (nv.backDone[to.k]) lines.push(`∂L/∂w = ${fmt(nv.delta[to.k]! * nv.a[from.k]!)}`);
-  return { lines, x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 - 6 };
+  const my = (from.y + to.y) / 2;
+  return { lines, x: (from.x + to.x) / 2, y: my - 6, below: my + 6 };
 }
 
 export interface TooltipBox {
@@ -87,24 +97,36 @@ export interface TooltipBox {
   readonly top: number;
   readonly width: number;
   readonly height: number;
+  /** The font size of its lines (viewBox units). */
+  readonly size: number;
 }
 
-/** The tooltip of the element under the pointer: its lines, in a box kept inside the diagram. */
+/**
+ * The tooltip of the element under the pointer: its lines set in `size` (12 units unless the diagram's
+ * type is larger), in a box just above the element as drawn (`biasAt`: where bias nodes are), or just
+ * under it when there is no room above, kept inside the diagram.
+ */
 export function tooltipBox(
   view: RunView,
   sel: Selection,
   layout: DiagramLayout,
   names: Names = {},
+  size = 12,
+  biasAt?: BiasAt,
 ): TooltipBox | null {
-  const t = tooltipLines(view, sel, layout, names);
+  const t = tooltipLines(view, sel, layout, names, biasAt);
   if (!t) return null;
-  const width = Math.max(...t.lines.map((l) => l.length)) * 7 + 12;
-  const height = t.lines.length * 15 + 8;
+  // 7/12 em a character plus 1 em; lines 1.25 em apart plus 2/3 em (7 and 15 px at 12 px)
+  const width = (Math.max(...t.lines.map((l) => l.length)) * 7 * size) / 12 + size;
+  const height = (t.lines.length * 15 * size + 8 * size) / 12;
+  // 2 units clear of the element: the box touches it as drawn
+  const above = t.y - height - 2;
   return {
     lines: t.lines,
     left: Math.min(Math.max(4, t.x - width / 2), layout.width - width - 4),
-    top: Math.max(4, t.y - height - 4),
+    top: above >= 4 ? above : Math.min(t.below + 2, layout.height - height - 4),
     width,
     height,
+    size,
   };
 }

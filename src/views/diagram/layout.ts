@@ -24,12 +24,27 @@ export interface DiagramLayout {
   readonly lossX: number;
 }
 
-/** `scale` enlarges the neurons (presenter mode sets larger numbers in them). */
+/**
+ * The normal view's viewBox height for a drawn scale (px per unit): `base` from 0.6 px per unit up;
+ * taller in a narrower box, (0.6 / drawn)² times, 1.75 times at most (a phone's 375 px wide diagram
+ * is about as tall as wide), so that its larger type still finds room between the layers. Rounded to
+ * 10 units.
+ */
+export function viewHeight(drawn: number, base: number): number {
+  const k = Math.min(1.75, Math.max(1, (0.6 / Math.max(drawn, 0.1)) ** 2));
+  return Math.round((base * k) / 10) * 10;
+}
+
+/**
+ * `scale` enlarges the neurons (larger type sets larger numbers in them); whether numbers are drawn is
+ * decided at `labelHeight` (a phone's taller diagram draws the same nets' numbers as the laptop's).
+ */
 export function layoutNetwork(
   sizes: readonly number[],
   width: number,
   height: number,
   scale = 1,
+  labelHeight = height,
 ): DiagramLayout {
   const layers = sizes.length;
   const maxN = Math.max(...sizes);
@@ -40,8 +55,9 @@ export function layoutNetwork(
     .padding(0);
   const rowGap = (height - 80) / Math.max(1, maxN);
   const colGap = layers > 1 ? (width - lossGap - 110) / (layers - 1) : width;
-  const radius = Math.max(7, Math.min(34 * scale, rowGap * 0.32 * scale, colGap * 0.16 * scale));
-  const labels = radius >= 24 * scale;
+  const radius = Math.max(7, Math.min(34 * scale, rowGap * 0.32 * scale, colGap * 0.22 * scale));
+  const labelGap = (Math.min(height, labelHeight) - 80) / Math.max(1, maxN);
+  const labels = Math.min(34, labelGap * 0.32, colGap * 0.22) >= 24;
   let k = 0;
   const neurons = sizes.map((n, l) => {
     // every layer is centred vertically, neurons one row apart

@@ -42,9 +42,40 @@ export function presenterFonts(drawn: number): FontSizes {
   return { edge: s, value: s, bias: s, target: s, name: s, delta: s, loss: s };
 }
 
-/** How much larger than normal presenter neurons are drawn (they hold the larger numbers). */
-export function neuronScale(fonts: FontSizes): number {
-  return 1.45 * Math.sqrt(fonts.value / 17);
+/** The smallest diagram text of the normal view, px as drawn (tests/e2e/diagram-sizes.spec.ts: ≥ 11). */
+export const NORMAL_MIN_PX = 11;
+
+/**
+ * Normal sizes at a drawn scale (px per viewBox unit): NORMAL_FONTS, each raised to the half unit so
+ * that it is at least NORMAL_MIN_PX as drawn (a tablet's or a phone's narrow diagram sets larger
+ * units), 40 units at most.
+ */
+export function normalFonts(drawn: number): FontSizes {
+  const least = Math.min(40, Math.ceil((NORMAL_MIN_PX / Math.max(drawn, 0.1)) * 2) / 2);
+  const up = (v: number) => Math.max(v, least);
+  const f = NORMAL_FONTS;
+  return {
+    edge: up(f.edge),
+    value: up(f.value),
+    bias: up(f.bias),
+    target: up(f.target),
+    name: up(f.name),
+    delta: up(f.delta),
+    loss: up(f.loss),
+  };
+}
+
+/** The diagram's sizes at a drawn scale, presenter (≥ 24 px) or normal (≥ 11 px). */
+export function diagramFonts(drawn: number, presenter: boolean): FontSizes {
+  return presenter ? presenterFonts(drawn) : normalFonts(drawn);
+}
+
+/**
+ * How much larger than at the normal sizes neurons are drawn, so that they hold their larger numbers:
+ * presenter neurons 1.45 × √(size / 17); normal ones as much larger as their numbers (1 at 12 units).
+ */
+export function neuronScale(fonts: FontSizes, presenter = true): number {
+  return presenter ? 1.45 * Math.sqrt(fonts.value / 17) : Math.max(1, fonts.value / NORMAL_FONTS.value);
 }
 
 /** A line's height and a text's ascent, in em (DejaVu Sans / Arial-like metrics, rounded up). */

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { datasetFromRows } from '../../../src/core/model/datasets.ts';
 import { createNetwork } from '../../../src/core/model/network.ts';
 import { checkValues } from '../../../src/views/charts/check.ts';
-import { FRAME, symbolOf } from '../../../src/views/charts/insight-frame.ts';
+import { FRAME, PRESENTER_FRAME, symbolOf } from '../../../src/views/charts/insight-frame.ts';
 import { neuronDot } from '../../../src/views/charts/neuron.ts';
 import { slopeChart } from '../../../src/views/charts/slope.ts';
 
@@ -23,7 +23,20 @@ const py = (v: number, [a, b]: [number, number]) => 190 - ((v - a) / (b - a)) * 
 
 describe('the chart frame and the symbol', () => {
   it('are 520 × 220 with the margins the charts draw in', () => {
-    expect(FRAME).toEqual({ width: 520, height: 220, margin: { top: 12, right: 14, bottom: 30, left: 56 } });
+    expect(FRAME).toEqual({
+      width: 520,
+      height: 220,
+      margin: { top: 12, right: 14, bottom: 30, left: 56 },
+      font: 10.5,
+    });
+  });
+
+  it('draws presenter charts in fewer units, so that 16-unit type is ≥ 18 px in a 450 px column', () => {
+    expect(PRESENTER_FRAME.font * (450 / PRESENTER_FRAME.width)).toBeGreaterThanOrEqual(18);
+    // room at the left for a tick number like 0.0001 (6 characters of ~0.62 em) and its gap
+    expect(PRESENTER_FRAME.margin.left).toBeGreaterThanOrEqual(6 * 0.62 * PRESENTER_FRAME.font + 8);
+    // the x ticks' numbers (1.7 em below the axis) and the axis title below them
+    expect(PRESENTER_FRAME.margin.bottom).toBeGreaterThanOrEqual(2.6 * PRESENTER_FRAME.font);
   });
 
   it('writes a weight or bias as in the chain panel, counted from 1 (its notes’ name is in the title)', () => {
