@@ -13,7 +13,7 @@
  *   term too long for a row may break after its operators); the
  *   symbolic chain (∂L/∂a)(∂a/∂z)(∂z/∂w) may break between its factors (\allowbreak); a short
  *   last result stays on the row of what it equals;
- * - a sum of more than four terms keeps its first two and its last: a + b + \dots + z; a sum of two
+ * - a sum of more than four terms keeps its first and its last: a + \dots + z; a sum of two
  *   short terms stays on one row.
  * "Short" and "long" count the characters shown (tested in tests/tex/compact.test.ts; the fit is
  * measured in the page by tests/e2e/presenter-chain.spec.ts).
@@ -158,8 +158,8 @@ const SHORT = 14;
 const isSign = (x: Item) => typeof x === 'string' && (OPERATORS.has(x) || RELATIONS.has(x));
 
 /**
- * Sums of more than four terms at the outer level keep their first two and their last term:
- * a + b + \dots + z (a lecture hall cannot read eight products; the sum's value follows); a sum of
+ * Sums of more than four terms at the outer level keep their first and their last term:
+ * a + \dots + z (a lecture hall cannot read eight products; the sum's value follows); a sum of
  * two terms never breaks between them.
  */
 function shorten(items: Item[]): Item[] {
@@ -170,7 +170,7 @@ function shorten(items: Item[]): Item[] {
   let unary = true;
   const flush = () => {
     if (plus.length >= 4) {
-      out.push(...segment.slice(0, plus[1]! + 1), ' \\dots ', ...segment.slice(plus.at(-1)!));
+      out.push(...segment.slice(0, plus[0]! + 1), ' \\dots ', ...segment.slice(plus.at(-1)!));
     } else if (plus.length === 1 && glyphs(segment) <= SHORT) {
       // two short terms stay on one row: 1 - (a)^2, never "1 −" at a row's end
       out.push(...segment.slice(0, plus[0]! + 1), '\\nobreak', ...segment.slice(plus[0]! + 1));
