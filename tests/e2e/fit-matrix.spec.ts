@@ -1,6 +1,7 @@
 /**
  * Every preset and every lesson scene at the four sizes people use (issue 11 §5), measured in
- * Chromium: presenter 1280×720, laptop 1366×768, tablet 1024×768 by touch and phone 390×844 by touch.
+ * Chromium: presenter 1280×720 and 1920×1080, laptop 1366×768, tablet 1024×768 by touch and phone
+ * 390×844 by touch.
  * Each page is checked as it opens and after one whole sample (numbers on every neuron):
  * - everywhere: no horizontal scroll, zero label overlaps in the diagram, no name counted from 0,
  *   what the lesson caption points at (its insight view, else the chain panel) in view, no box that
@@ -31,6 +32,7 @@ interface Size {
 
 const SIZES: readonly Size[] = [
   { name: 'presenter', viewport: { width: 1280, height: 720 }, touch: false, flag: '&present=1' },
+  { name: 'presenter', viewport: { width: 1920, height: 1080 }, touch: false, flag: '&present=1' },
   { name: 'laptop', viewport: { width: 1366, height: 768 }, touch: false, flag: '' },
   { name: 'tablet', viewport: { width: 1024, height: 768 }, touch: true, flag: '' },
   { name: 'phone', viewport: { width: 390, height: 844 }, touch: true, flag: '' },
