@@ -53,9 +53,21 @@ export function LayersView({ view }: { view: RunView }) {
       </ul>
       <p className="note" data-testid="sigma-bound">
         Going back one layer multiplies the signal by w · f′(z). For the sigmoid f′(z) = σ(z)(1 − σ(z)) ≤ 0.25
-        (at z = 0), so through {through} sigmoid layer{sigmoidLayers === 1 ? '' : 's'} it shrinks by up to
-        0.25{sigmoidLayers > 1 ? <sup>{sigmoidLayers}</sup> : ''} = {fmt(factor)} unless the weights are
-        large. ReLU passes 1 where z &gt; 0.
+        (at z = 0),{' '}
+        {sigmoidLayers === 0 ? (
+          'so each sigmoid layer would shrink it by up to 0.25'
+        ) : (
+          <>
+            so through {through} sigmoid layer
+            {through === 1 ? ' it shrinks by up to 0.25' : 's it shrinks by up to 0.25'}
+            {through > 1 ? (
+              <>
+                <sup>{through}</sup> = {fmt(factor)}
+              </>
+            ) : null}
+          </>
+        )}{' '}
+        unless the weights are large. ReLU passes 1 where z &gt; 0.
       </p>
     </div>
   );
