@@ -152,7 +152,7 @@ for (const size of SIZES) {
       if (found.length) console.log(found.join('\n'));
       expect(found).toEqual([]);
       expect(s.errors).toEqual([]);
-    });
+    }, 240_000);
 
     it('every lesson scene, as it opens and after a whole sample', async () => {
       const { page } = s;
@@ -174,7 +174,7 @@ for (const size of SIZES) {
       if (found.length) console.log(found.join('\n'));
       expect(found).toEqual([]);
       expect(s.errors).toEqual([]);
-    });
+    }, 240_000);
   });
 }
 
