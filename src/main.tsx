@@ -13,6 +13,9 @@ import './styles/present.css';
 import './styles/layout.css';
 import './styles/stage.css';
 import './styles/side.css';
+import './styles/practice.css';
+import './styles/worked.css';
+import './styles/print.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,8 +1,8 @@
 /**
  * The parts of a link that say how the page shows its setup, beyond the setup: the selected weight,
  * bias or neuron (`sel=w2.1.0`), the open insight view (`insight=check`), the hidden panels
- * (`hide=setup,data`), presenter mode (`present=1`), the theme (`theme=dark`) and a guided lesson's
- * scene (`lesson=…&scene=K`). Each is left out when it is what the page would show anyway (the
+ * (`hide=setup,data`), presenter mode (`present=1`), the theme (`theme=dark`), a guided lesson's
+ * scene (`lesson=…&scene=K`) and practice mode (`practice=1`, or what it asks: `practice=update`). Each is left out when it is what the page would show anyway (the
  * default selection, or the lesson scene's; the slope view; no panel hidden, or setup and data in
  * presenter mode), and each is checked: a bad one is refused with a message naming its key. Pure:
  * the codec and the store both use it.
@@ -121,9 +121,25 @@ export interface ViewFlags {
   readonly selection?: LinkSelection | null;
   readonly insight?: InsightName;
   readonly hidden?: readonly PanelName[];
+  /** Practice mode and what it asks (`practice=1`: everything; `practice=forward` &c.). */
+  readonly practice?: PracticeScopeName;
 }
 
-export const VIEW_KEYS = ['present', 'theme', 'lesson', 'scene', 'sel', 'insight', 'hide'] as const;
+/** What practice mode asks: the forward pass (with the loss), the backward pass, everything, the update. */
+export const PRACTICE_SCOPES = ['forward', 'backward', 'all', 'update'] as const;
+export type PracticeScopeName = (typeof PRACTICE_SCOPES)[number];
+const PRACTICE_HELP = `must be 0, 1 (practise everything) or what to practise: ${PRACTICE_SCOPES.join(', ')}`;
+
+export const VIEW_KEYS = [
+  'present',
+  'theme',
+  'lesson',
+  'scene',
+  'sel',
+  'insight',
+  'hide',
+  'practice',
+] as const;
 
 /** The flags' parameters, each left out when it is what the page shows anyway. */
 export function flagParts(flags: ViewFlags, config?: Config): string[] {
@@ -139,6 +155,7 @@ export function flagParts(flags: ViewFlags, config?: Config): string[] {
   if (flags.presenter) parts.push('present=1');
   if (flags.theme === 'dark') parts.push('theme=dark');
   if (flags.lesson) parts.push(`lesson=${flags.lesson.name}`, `scene=${flags.lesson.scene + 1}`);
+  if (flags.practice) parts.push(`practice=${flags.practice === 'all' ? '1' : flags.practice}`);
   return parts;
 }
 
@@ -150,6 +167,7 @@ export function decodeFlags(params: LinkParams): ViewFlags | LinkFailure {
     lesson?: { name: string; scene: number };
     insight?: InsightName;
     hidden?: PanelName[];
+    practice?: PracticeScopeName;
   } = {};
   if (params.has('insight')) {
     const v = parseInsight(params.get('insight')!);
@@ -170,6 +188,12 @@ export function decodeFlags(params: LinkParams): ViewFlags | LinkFailure {
     const v = params.get('theme');
     if (v !== 'light' && v !== 'dark') return fail('theme', 'must be "light" or "dark"');
     flags.theme = v;
+  }
+  if (params.has('practice')) {
+    const v = params.get('practice')!;
+    if (v !== '0' && v !== '1' && !(PRACTICE_SCOPES as readonly string[]).includes(v))
+      return fail('practice', PRACTICE_HELP);
+    if (v !== '0') flags.practice = v === '1' ? 'all' : (v as PracticeScopeName);
   }
   if (params.has('scene') && !params.has('lesson')) return fail('lesson', 'is needed with scene');
   if (params.has('lesson')) {

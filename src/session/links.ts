@@ -7,7 +7,7 @@ import { encodeLink } from '../config/codec.ts';
 import type { ViewFlags } from '../config/codec.ts';
 import type { Config } from '../config/schema.ts';
 import { impliedHidden, impliedInsight, impliedSelection, PANELS } from '../config/view-link.ts';
-import type { PanelName } from '../config/view-link.ts';
+import type { PanelName, PracticeScopeName } from '../config/view-link.ts';
 import type { InsightName } from '../content/insights.ts';
 import { unpackParams } from '../core/model/init.ts';
 import type { RunView, Selection } from './snapshot.ts';
@@ -24,6 +24,10 @@ export interface PageView {
   readonly insight: InsightName;
   /** Panels the user has hidden. */
   readonly hidden: Readonly<Record<PanelName, boolean>>;
+  /** Practice mode: the student computes each value before it is shown (off when absent). */
+  readonly practice?: boolean;
+  /** What practice mode asks (default: everything). */
+  readonly practiceScope?: PracticeScopeName;
 }
 
 /** How the page shows the run, as link flags. */
@@ -35,6 +39,7 @@ export function viewFlags(page: PageView): ViewFlags {
     selection: page.selection,
     insight: page.insight,
     hidden: PANELS.filter((p) => page.hidden[p]),
+    ...(page.practice ? { practice: page.practiceScope ?? 'all' } : {}),
   };
 }
 
@@ -67,6 +72,8 @@ export function pageOf(config: Config, flags: ViewFlags): Omit<PageView, 'theme'
     insight: flags.insight ?? impliedInsight(flags.lesson),
     presenter,
     hidden: Object.fromEntries(PANELS.map((p) => [p, hidden.includes(p)])) as PageView['hidden'],
+    practice: flags.practice !== undefined,
+    practiceScope: flags.practice ?? 'all',
     ...(flags.theme ? { theme: flags.theme } : {}),
   };
 }

@@ -59,6 +59,8 @@ function shown(s: LabState, prev: LabState): boolean {
     s.selection !== prev.selection ||
     s.insight !== prev.insight ||
     s.hidden !== prev.hidden ||
+    s.practice !== prev.practice ||
+    s.practiceScope !== prev.practiceScope ||
     (s.job === null && prev.job !== null) // a replay ended or was cancelled
   );
 }

@@ -16,6 +16,7 @@ import { DEFAULT_SPEED, SPEEDS } from '../session/speeds.ts';
 import { browserScheduler, createPlayDriver, timeoutJobs } from './driver.ts';
 import type { FrameScheduler } from './driver.ts';
 import { linkActions } from './link-slice.ts';
+import { practiceActions, practiceFrame } from './practice-slice.ts';
 import { frameOf, runActions } from './run-slice.ts';
 import { setupActions } from './setup-slice.ts';
 import type { Kit, LabState } from './types.ts';
@@ -67,7 +68,8 @@ export function createLabStore(
         session.pause();
       },
     };
-    const frame = frameOf(kit);
+    const frame = practiceFrame(kit, frameOf(kit));
+    const run = runActions(kit);
     const selection = impliedSelection(initial, null);
     const first = session.snapshot(selection);
     return {
@@ -81,7 +83,13 @@ export function createLabStore(
       speed: DEFAULT_SPEED,
       selection,
       ...viewState,
-      actions: { ...runActions(kit), ...setupActions(kit), ...linkActions(kit), ...viewActions(kit) },
+      actions: {
+        ...run,
+        ...setupActions(kit),
+        ...linkActions(kit),
+        ...viewActions(kit),
+        ...practiceActions(kit, run),
+      },
     };
   });
 }

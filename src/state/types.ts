@@ -5,6 +5,8 @@ import type { PanelName } from '../config/view-link.ts';
 import type { InsightName } from '../content/insights.ts';
 import type { ParamRef } from '../core/step/chain.ts';
 import type { Granularity } from '../core/step/stepper.ts';
+import type { PracticeScopeName } from '../config/view-link.ts';
+import type { Score } from '../session/practice-check.ts';
 import type { PageView, Theme } from '../session/links.ts';
 import type { JobProgress } from '../session/replay.ts';
 import type { SeriesView } from '../session/series.ts';
@@ -12,6 +14,7 @@ import type { Session } from '../session/session.ts';
 import type { Curves, DataInfo } from '../session/shapes.ts';
 import type { RunView, Selection } from '../session/snapshot.ts';
 import type { PlayDriver } from './driver.ts';
+import type { Quiz } from './practice-slice.ts';
 
 export type { Curves, DataInfo, PanelName, Theme };
 
@@ -74,6 +77,12 @@ export interface LabActions {
   goToUpdate(text: string): string[];
   /** Stops the training in progress (a link's replay, a "Go to update"): the page stays as it was. */
   cancelJob(): void;
+  /** Practice mode on (a fresh score) or off (`state/practice-slice.ts`). */
+  setPractice(on: boolean): void;
+  /** What practice mode asks: forward, backward, all or update. */
+  setPracticeScope(scope: PracticeScopeName): void;
+  /** The answer typed to the open question (untrusted text: checked, never shown as HTML). */
+  answerPractice(text: string): void;
 }
 
 export interface LabState extends PageView {
@@ -123,6 +132,12 @@ export interface LabState extends PageView {
   readonly floor: number;
   /** Training in progress, in slices (a link's replay, a "Go to update"), or null. */
   readonly job: JobProgress | null;
+  readonly practice: boolean;
+  readonly practiceScope: PracticeScopeName;
+  /** Practice mode's questions of the step on show, or null (`state/practice-slice.ts`). */
+  readonly quiz: Quiz | null;
+  /** Practice mode's running score: right first time, with a hint, shown. */
+  readonly score: Score;
   readonly actions: LabActions;
 }
 

@@ -8,7 +8,18 @@ type ViewActions = Pick<
 
 export const viewState: Pick<
   LabState,
-  'theme' | 'presenter' | 'hidden' | 'help' | 'lesson' | 'insight' | 'logScale' | 'notice'
+  | 'theme'
+  | 'presenter'
+  | 'hidden'
+  | 'help'
+  | 'lesson'
+  | 'insight'
+  | 'logScale'
+  | 'notice'
+  | 'practice'
+  | 'practiceScope'
+  | 'quiz'
+  | 'score'
 > = {
   theme: 'light',
   presenter: false,
@@ -18,6 +29,10 @@ export const viewState: Pick<
   insight: 'slope',
   logScale: false,
   notice: null,
+  practice: false,
+  practiceScope: 'all',
+  quiz: null,
+  score: { first: 0, hinted: 0, shown: 0 },
 };
 
 export function viewActions({ get, set }: Kit): ViewActions {

@@ -8,7 +8,8 @@ import type { ActivationName } from '../core/model/activations.ts';
 import { LOSSES } from '../core/model/losses.ts';
 import type { LossName } from '../core/model/losses.ts';
 import { tex } from './format.ts';
-import { aSym, bSym, deltaSym, jk, partial, tSym, wSym, zSym } from './symbols.ts';
+import { LAYERED, aSym, deltaSym, jk, partial, tSym, zSym } from './symbols.ts';
+import type { Symbols } from './symbols.ts';
 
 /** Terms joined by +, at most `max` of them written out (the last one kept after \dots). */
 function terms(parts: readonly string[], max = 6): string {
@@ -24,10 +25,11 @@ export function sumWorked(
   inputs: readonly number[],
   bias: number,
   z: number,
+  s: Symbols = LAYERED,
 ): string {
-  const symbolic = weights.map((_, i) => `${wSym(l, j, i)}\\,${aSym(l - 1, i)}`);
+  const symbolic = weights.map((_, i) => `${s.w(l, j, i)}\\,${s.a(l - 1, i)}`);
   const numbers = weights.map((w, i) => `${tex(w, true)}\\cdot ${tex(inputs[i]!, true)}`);
-  return `${zSym(l, j)} = ${terms(symbolic)} + ${bSym(l, j)} = ${terms(numbers)} + ${tex(bias, true)} = ${tex(z)}`;
+  return `${s.z(l, j)} = ${terms(symbolic)} + ${s.b(l, j)} = ${terms(numbers)} + ${tex(bias, true)} = ${tex(z)}`;
 }
 
 /** a = f(z) with its number; softmax: exp(z_j) over the sum of its layer's exp(z_m). */
@@ -37,16 +39,17 @@ export function activationWorked(
   j: number,
   zs: readonly number[],
   a: number,
+  s: Symbols = LAYERED,
 ): string {
-  const as = aSym(l, j);
+  const as = s.a(l, j);
   if (act === 'softmax') {
     const sum = terms(zs.map((z) => `e^{${tex(z)}}`));
     return `${as} = \\frac{e^{${zSym(l, j)}}}{\\sum_m e^{z^{(${l})}_m}} = \\frac{e^{${tex(zs[j]!)}}}{${sum}} = ${tex(a)}`;
   }
   const f = ACTIVATIONS[act].tex.symbol;
   const z = zs[j]!;
-  if (!f) return `${as} = ${zSym(l, j)} = ${tex(z)}`;
-  return `${as} = ${f}(${zSym(l, j)}) = ${f}(${tex(z)}) = ${tex(a)}`;
+  if (!f) return `${as} = ${s.z(l, j)} = ${tex(z)}`;
+  return `${as} = ${f}(${s.z(l, j)}) = ${f}(${tex(z)}) = ${tex(a)}`;
 }
 
 /** One output's term of the loss with numbers. */
@@ -80,9 +83,10 @@ export function outputGradientWorked(
   t: number,
   K: number,
   value: number,
+  s: Symbols = LAYERED,
 ): string {
   const d = LOSSES[loss].tex.derivative;
-  return `${partial('L', aSym(l, j))} = ${d(aSym(l, j), tSym(j), K)} = ${d(tex(a), tex(t, true), K)} = ${tex(value)}`;
+  return `${partial('L', s.a(l, j))} = ${d(s.a(l, j), tSym(j), K)} = ${d(tex(a), tex(t, true), K)} = ${tex(value)}`;
 }
 
 /** ∂L/∂a of hidden neuron j (layer l) summed over the next layer's δ_k w_kj, with numbers. */
@@ -92,10 +96,13 @@ export function hiddenGradientWorked(
   deltas: readonly number[],
   weights: readonly number[],
   value: number,
+  s: Symbols = LAYERED,
 ): string {
-  const symbolic = `\\textstyle\\sum_k \\delta^{(${l + 1})}_{k}\\, w^{(${l + 1})}_{${jk('k', j + 1)}}`;
+  const symbolic = s.named
+    ? deltas.map((_, k) => `${s.delta(l + 1, k)}\\,${s.w(l + 1, k, j)}`).join(' + ')
+    : `\\textstyle\\sum_k \\delta^{(${l + 1})}_{k}\\, w^{(${l + 1})}_{${jk('k', j + 1)}}`;
   const numbers = deltas.map((d, k) => `${tex(d, true)}\\cdot ${tex(weights[k]!, true)}`);
-  return `${partial('L', aSym(l, j))} = ${symbolic} = ${terms(numbers)} = ${tex(value)}`;
+  return `${partial('L', s.a(l, j))} = ${symbolic} = ${terms(numbers)} = ${tex(value)}`;
 }
 
 /**
@@ -128,10 +135,11 @@ export function parameterGradientWorked(
   delta: number,
   input: number,
   value: number,
+  s: Symbols = LAYERED,
 ): string {
-  const p = from === null ? bSym(l, j) : wSym(l, j, from);
-  const by = from === null ? '1' : aSym(l - 1, from);
-  return `${partial('L', p)} = ${deltaSym(l, j)}\\,${by} = ${tex(delta, true)}\\cdot ${tex(input, true)} = ${tex(value)}`;
+  const p = from === null ? s.b(l, j) : s.w(l, j, from);
+  const by = from === null ? '1' : s.a(l - 1, from);
+  return `${partial('L', p)} = ${s.delta(l, j)}\\,${by} = ${tex(delta, true)}\\cdot ${tex(input, true)} = ${tex(value)}`;
 }
 
 /** The update of one parameter: p ← p − α ∂L/∂p (the batch's mean or sum), with numbers. */
@@ -143,7 +151,8 @@ export function updateWorked(
   alpha: number,
   gradient: number,
   after: number,
+  s: Symbols = LAYERED,
 ): string {
-  const p = from === null ? bSym(l, j) : wSym(l, j, from);
+  const p = from === null ? s.b(l, j) : s.w(l, j, from);
   return `${p} \\leftarrow ${p} - \\alpha\\,${partial('L', p)} = ${tex(before)} - ${tex(alpha)}\\cdot ${tex(gradient, true)} = ${tex(after)}`;
 }

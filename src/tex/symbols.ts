@@ -42,3 +42,17 @@ export function partial(of: string, wrt: string): string {
 
 /** A value not computed yet at the current step. */
 export const PENDING = '\\color{gray}{?}';
+
+/** A set of symbols to write the worked lines in (src/tex/practice.ts, worked.ts). */
+export interface Symbols {
+  readonly a: (l: number, j: number) => string;
+  readonly z: (l: number, j: number) => string;
+  readonly w: (l: number, j: number, i: number) => string;
+  readonly b: (l: number, j: number) => string;
+  readonly delta: (l: number, j: number) => string;
+  /** Named symbols (w5, h1): sums over a layer are written term by term, not as Σ_k. */
+  readonly named: boolean;
+}
+
+/** The layered symbols above: a⁽ˡ⁾ⱼ, w⁽ˡ⁾ⱼₖ, …. */
+export const LAYERED: Symbols = { a: aSym, z: zSym, w: wSym, b: bSym, delta: deltaSym, named: false };

@@ -56,7 +56,7 @@ describe('the field table', () => {
     const allowed = message.replace(/^is unknown; allowed: /, '').split(', ');
     // written out by hand: the keys of link version 1 (a link must keep opening as it did)
     expect(allowed).toEqual(
-      'v layers act loss red lr batch biases shuffle seed init w b x t data n noise dseed targets test cols std at aw ab present theme lesson scene sel insight hide'.split(
+      'v layers act loss red lr batch biases shuffle seed init w b x t data n noise dseed targets test cols std at aw ab present theme lesson scene sel insight hide practice'.split(
         ' ',
       ),
     );
@@ -73,6 +73,7 @@ describe('the field table', () => {
       'sel',
       'insight',
       'hide',
+      'practice',
     ];
     expect(allowed.filter((k) => !notConfig.includes(k))).toEqual([...tableKeys]);
   });

@@ -15,7 +15,7 @@ import { checkAnswer } from '../../src/session/practice-check.ts';
 import { practiceQuestions } from '../../src/session/practice.ts';
 import type { PracticeQuestion } from '../../src/session/practice.ts';
 import type { RunView, Selection } from '../../src/session/snapshot.ts';
-import { networkNames } from '../../src/views/diagram/names.ts';
+import { networkNames } from '../../src/session/names.ts';
 import { moments } from './practice-moments.ts';
 
 // Random nets: every question's expected value is the value the after-step view holds.

@@ -17,7 +17,7 @@ import { practiceQuestions } from '../../src/session/practice.ts';
 import type { PracticeQuestion, PracticeScope } from '../../src/session/practice.ts';
 import { moments } from './practice-moments.ts';
 import type { Selection } from '../../src/session/snapshot.ts';
-import { networkNames } from '../../src/views/diagram/names.ts';
+import { networkNames } from '../../src/session/names.ts';
 
 const TEXTBOOK = findPreset('textbook-2-2-2')!.config;
 const W5: Selection = { kind: 'weight', layer: 2, to: 0, from: 0 };

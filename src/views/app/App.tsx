@@ -16,8 +16,10 @@ import { CurrentStep } from '../chain/CurrentStep.tsx';
 import { Insights } from '../charts/Insights.tsx';
 import { LessonBar, LessonList, StartHere } from './Lessons.tsx';
 import { HelpDialog, Scrubber, ViewControls } from './ViewBar.tsx';
+import { WorkedSolution } from '../worked/WorkedSolution.tsx';
 import { useKeyboard } from './keyboard.ts';
 import { useStageTop } from './stage.ts';
+import { PracticeBar } from '../practice/PracticeBar.tsx';
 import { StoreContext, useLab } from './store-context.tsx';
 
 function About() {
@@ -136,6 +138,7 @@ function Layout() {
         <div className="left">
           {presenter && <Status />}
           {presenter && <LessonBar app={appRef} />}
+          <PracticeBar />
           <CurrentStep ref={setNow} />
           <NetworkDiagram />
           <Legend />
@@ -150,6 +153,7 @@ function Layout() {
         </div>
       </div>
       <HelpDialog />
+      <WorkedSolution />
     </main>
   );
 }

@@ -8,6 +8,8 @@ import type { PanelName } from '../../state/store.ts';
 import { SHORTCUTS, toggleFullscreen } from './keyboard.ts';
 import { GoToUpdate } from './Progress.tsx';
 import { useLab } from './store-context.tsx';
+import { PracticeToggle } from '../practice/PracticeBar.tsx';
+import { WorkedButton } from '../worked/WorkedSolution.tsx';
 
 const PANEL_LABELS: Record<PanelName, string> = {
   chain: 'Chain rule',
@@ -42,6 +44,8 @@ export function ViewControls() {
       >
         Dark theme
       </button>
+      {!presenter && <PracticeToggle />}
+      {!presenter && <WorkedButton />}
       <button type="button" data-testid="fullscreen" onClick={toggleFullscreen} title="Fullscreen (F)">
         Fullscreen
       </button>
@@ -59,6 +63,7 @@ export function ViewControls() {
               {PANEL_LABELS[p]} <kbd>{k + 1}</kbd>
             </label>
           ))}
+          {presenter && <PracticeToggle checkbox />}
         </div>
       </details>
       <button

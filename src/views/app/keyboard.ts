@@ -128,6 +128,12 @@ export const SHORTCUTS: readonly Shortcut[] = [
     run: (s) => s.actions.setPresenter(!s.presenter),
   },
   {
+    keys: 'Q',
+    does: 'practice mode on / off (compute each value first)',
+    match: plain('q'),
+    run: (s) => s.actions.setPractice(!s.practice),
+  },
+  {
     keys: 'T',
     does: 'light / dark theme',
     match: plain('t'),
@@ -149,9 +155,9 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: '?', does: 'this list', match: char('?'), run: (s) => s.actions.setHelp(!s.help) },
   {
     keys: 'Esc',
-    does: 'close this list',
+    does: 'close this list; leave practice mode',
     match: exact('Escape'),
-    run: (s) => s.actions.setHelp(false),
+    run: (s) => (s.help ? s.actions.setHelp(false) : s.actions.setPractice(false)),
   },
 ];
 

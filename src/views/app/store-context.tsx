@@ -1,8 +1,8 @@
 /** The store of this app instance, handed down by context; components read it with small selectors. */
 import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import { networkNames } from '../diagram/names.ts';
-import type { ColumnNames } from '../diagram/names.ts';
+import { networkNames } from '../../session/names.ts';
+import type { ColumnNames } from '../../session/names.ts';
 import type { RunView } from '../../session/snapshot.ts';
 import { CADENCE } from '../../session/cadence.ts';
 import { SPEEDS } from '../../session/speeds.ts';

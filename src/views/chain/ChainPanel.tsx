@@ -5,6 +5,7 @@ import type { Selection } from '../../session/snapshot.ts';
 import { selectedValue, selectionLines, selectionTitle, started } from './lines.ts';
 import { NumberField } from '../widgets/NumberField.tsx';
 import { Tex } from '../widgets/Tex.tsx';
+import { CopyTex } from '../widgets/CopyTex.tsx';
 import { useLab, useNaming } from '../app/store-context.tsx';
 
 /** Type a new value for the selected weight or bias: training then starts from the edited parameters. */
@@ -83,6 +84,7 @@ export function ChainPanel() {
           <li key={k} data-testid={`tex-${line.id}`} aria-label={line.label}>
             <Tex tex={line.tex} display flow />
             {line.note && <span className="note">{line.note}</span>}
+            <CopyTex tex={line.tex} id={line.id} what={line.label} />
           </li>
         ))}
       </ol>

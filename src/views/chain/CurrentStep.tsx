@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import type { Ref } from 'react';
 import { stepLine } from './lines.ts';
 import { Tex } from '../widgets/Tex.tsx';
+import { CopyTex } from '../widgets/CopyTex.tsx';
 import { useLab } from '../app/store-context.tsx';
 
 /** `ref`: the line's element, for the presenter layout's measures (src/views/app/stage.ts). */
@@ -24,6 +25,7 @@ export function CurrentStep({ ref }: { ref?: Ref<HTMLDivElement> }) {
       tabIndex={0}
     >
       <span className="now-label">Just computed — {line.what}:</span> <Tex tex={line.tex} flow />
+      <CopyTex tex={line.tex} id="now" what={`the just-computed line (${line.what})`} />
     </div>
   );
 }

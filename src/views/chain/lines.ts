@@ -13,7 +13,7 @@ import { tex } from '../../tex/format.ts';
 import { backwardNowTex, forwardNowTex, neuronTex } from '../../tex/neuron.ts';
 import type { NeuronData } from '../../tex/neuron.ts';
 import { selectedIndex, selectionKey } from '../../session/snapshot.ts';
-import { biasText, weightText } from '../diagram/names.ts';
+import { biasText, weightText } from '../../session/names.ts';
 import type { RunView, Selection } from '../../session/snapshot.ts';
 
 /**

@@ -22,7 +22,10 @@ import { arrangeLabels, biasPlace, neuronText } from './arrange.ts';
 import { measureText, useDrawnScale } from './measure.ts';
 import { diagramFonts, neuronScale } from './placement.ts';
 import { Bias, Edge, Neuron, Tooltip } from './NetworkParts.tsx';
+import { Flow } from './Flow.tsx';
+import { NeuronMaps, useMapPlaces } from './NeuronMaps.tsx';
 import { useLab, useNaming } from '../app/store-context.tsx';
+import { PracticeLayer } from '../practice/PracticeLayer.tsx';
 
 const WIDTH = 820;
 const HEIGHT = 470;
@@ -66,10 +69,19 @@ export function NetworkDiagram() {
   const targetKey = targets.join('\n');
   const lossText = view.lossDone ? fmt(view.sampleLoss) : '?';
   // where every label goes so that none collides (arrange.ts), in the fonts the texts are set in
+  const maps = useMapPlaces(layout);
   const placed = useMemo(
     () =>
-      arrangeLabels({ marks, layout, fonts, measure: measureText, targets: targetKey.split('\n'), lossText }),
-    [marks, layout, fonts, targetKey, lossText],
+      arrangeLabels({
+        marks,
+        layout,
+        fonts,
+        measure: measureText,
+        targets: targetKey.split('\n'),
+        lossText,
+        obstacles: maps.boxes,
+      }),
+    [marks, layout, fonts, targetKey, lossText, maps],
   );
   const loss = placed.loss;
   // the tooltip in the diagram's type, pointing at the element as drawn
@@ -123,6 +135,7 @@ export function NetworkDiagram() {
             />
           ))}
         </g>
+        <Flow view={view} layout={layout} placed={placed} />
         <g className={classes('loss-node', step.loss, chain.loss, false)} data-testid="loss-node">
           {outs.map((o) => (
             <line key={o.k} className="to-loss" x1={o.x + r} y1={o.y} x2={loss.x - loss.hw} y2={lossY} />
@@ -174,6 +187,8 @@ export function NetworkDiagram() {
           </text>
         ))}
       </svg>
+      <NeuronMaps places={maps.places} svg={svgRef} width={WIDTH} height={height} />
+      <PracticeLayer svg={svgRef} layout={layout} placed={placed} />
       <ExportButtons target={svgRef} name="network" label="the network diagram" />
     </figure>
   );

@@ -66,10 +66,12 @@ export interface ArrangeInput {
   readonly targets: readonly string[];
   /** The loss box's value text. */
   readonly lossText: string;
+  /** Boxes no label may meet (the neuron maps beside their neurons, `maps.ts`). */
+  readonly obstacles?: readonly Box[];
 }
 
 /** The room kept for a ∂ not computed yet, so labels mostly keep their place when it appears. */
-const TYPICAL = '∂ 0.0000';
+export const TYPICAL = '∂ 0.0000';
 
 const textBox = (cx: number, top: number, w: number, lines: number, size: number): Box => ({
   x0: cx - w / 2,
@@ -134,9 +136,8 @@ export function arrangeLabels(a: ArrangeInput): Arranged {
   const { marks, layout, fonts, measure } = a;
   const bounds: Box = { x0: 2, y0: 2, x1: layout.width - 2, y1: layout.height - 2 };
   const circles: Circle[] = marks.neurons.map((n) => ({ x: n.x, y: n.y, r: n.r }));
-  const placed: Box[] = [];
+  const placed: Box[] = [...(a.obstacles ?? [])];
   const inner = inside(a, placed);
-
   // the loss box, wide and tall enough for its two lines, right of the outputs (else above or
   // below them, in the right-hand corner)
   const fl = fonts.loss;

@@ -7,7 +7,7 @@ import { biasIndex, weightIndex } from '../../core/model/network.ts';
 import { fmt } from '../../tex/format.ts';
 import type { RunView, Selection } from '../../session/snapshot.ts';
 import type { DiagramLayout } from './layout.ts';
-import { biasText, weightText } from './names.ts';
+import { biasText, weightText } from '../../session/names.ts';
 
 type Names = Readonly<Record<string, string>>;
 

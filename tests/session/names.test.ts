@@ -1,12 +1,6 @@
 /** Issue 9 §1: a prediction is never named after its target. */
 import { describe, expect, it } from 'vitest';
-import {
-  biasText,
-  columnNames,
-  networkNames,
-  predictionName,
-  weightText,
-} from '../../src/views/diagram/names.ts';
+import { biasText, columnNames, networkNames, predictionName, weightText } from '../../src/session/names.ts';
 
 describe('names from the data columns', () => {
   it('names inputs by their column and outputs as the prediction of theirs', () => {
