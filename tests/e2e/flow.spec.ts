@@ -141,6 +141,25 @@ describe('the motion of each computation', () => {
     await page.keyboard.press('ArrowRight');
     expect(await flow(page).getAttribute('data-phase')).toBe('forward');
   });
+
+  it('another net loaded during a motion ends it (the motion never outlives its net)', async () => {
+    const { page } = s;
+    for (const [from, to] of [
+      ['textbook-2-2-2', 'chain-1-1-1'],
+      ['xor', 'textbook-2-2-2'],
+    ]) {
+      await page.evaluate((n) => window.backpropLab!.store.getState().actions.loadPreset(n), from);
+      await settle(page);
+      for (let k = 0; k < 9; k++) await page.getByTestId('step').click();
+      expect(await flow(page).count()).toBe(1);
+      await page.evaluate((n) => window.backpropLab!.store.getState().actions.loadPreset(n), to);
+      await settle(page);
+      expect(await flow(page).count()).toBe(0);
+      await page.getByTestId('step').click();
+      await expect.poll(() => flow(page).getAttribute('data-phase')).toBe('forward');
+    }
+    expect(s.errors).toEqual([]);
+  });
 });
 
 describe('the update’s old values in presenter mode', () => {

@@ -165,6 +165,11 @@ describe('neuron maps', () => {
     const found = await maps(page);
     expect(found.length).toBe(25);
     expect(found.every((m) => m.inside && /^\d+$/.test(m.sum))).toBe(true);
+    // the pointer goes through a map filling its disc: the neuron's tooltip, its map enlarged
+    await page.getByTestId('n-2-3').hover({ force: true });
+    expect(await page.getByTestId('tooltip').textContent()).toContain('neuron 4 of layer 2');
+    expect(await page.getByTestId('neuron-map-large').getAttribute('data-for')).toBe('neuron-map-2-3');
+    await page.mouse.move(2, 2);
     expect(s.errors).toEqual([]);
   });
 });

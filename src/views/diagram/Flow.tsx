@@ -56,7 +56,8 @@ export function Flow({ view, layout, placed }: Props) {
   const [serial, setSerial] = useState(0);
   // a new moment: one step on at lecture pace moves; anything else ends the motion (while playing,
   // the same moment comes again every frame)
-  if (view !== seen && !sameMoment(view, seen)) {
+  // (another net — a preset, a link, a new shape — is never the same moment, and never moves)
+  if (view !== seen && (view.net !== seen.net || !sameMoment(view, seen))) {
     // faster than lecture pace this is all it costs: no motion
     const last = view.position.last;
     const ms = last && !reduced ? flowMs(last.phase, playing, speed) : null;
@@ -67,7 +68,8 @@ export function Flow({ view, layout, placed }: Props) {
   if (view !== seen) setSeen(view);
   // where things are drawn now (the labels move when the diagram's size changes under the motion)
   const plan = useMemo(() => {
-    if (!anim) return null;
+    // the layout drawn now must be the animated view's net (a motion never outlives its net)
+    if (!anim || anim.view.net !== view.net) return null;
     const scene: FlowScene = {
       layout,
       loss: placed.loss,
@@ -77,7 +79,7 @@ export function Flow({ view, layout, placed }: Props) {
       measure: measureText,
     };
     return flowPlan(anim.view, scene, anim.ms);
-  }, [anim, layout, placed]);
+  }, [anim, view.net, layout, placed]);
   useEffect(() => {
     if (!anim) return;
     const end = () => setAnim(null);

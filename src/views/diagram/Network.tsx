@@ -187,7 +187,13 @@ export function NetworkDiagram() {
           </text>
         ))}
       </svg>
-      <NeuronMaps places={maps.places} svg={svgRef} width={WIDTH} height={height} />
+      <NeuronMaps
+        places={maps.places}
+        svg={svgRef}
+        hovered={hover?.kind === 'neuron' ? selectionKey(hover) : ''}
+        width={WIDTH}
+        height={height}
+      />
       <PracticeLayer svg={svgRef} layout={layout} placed={placed} />
       <ExportButtons target={svgRef} name="network" label="the network diagram" />
     </figure>

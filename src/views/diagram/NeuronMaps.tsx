@@ -4,7 +4,8 @@
  * computes; the labels are arranged around them. They follow the training as the decision boundary
  * does (`useSlowDisplay`: every change at lecture pace and when paused, once a second while training
  * runs faster) and are recomputed only when the weights change. Hovering a map, or selecting its
- * neuron, draws it enlarged on top; clicking it selects its neuron.
+ * neuron, draws it enlarged on top; clicking it selects its neuron. A map filling a disc lets the
+ * pointer through to its neuron (its tooltip, its click), and is enlarged while the neuron is hovered.
  *
  * The maps are an HTML layer over the SVG, in a compositing layer of their own: the diagram redraws
  * its edges and numbers ten times a second while training runs, and maps inside the SVG were
@@ -54,11 +55,14 @@ const pct = (v: number, of: number) => `${(v / of) * 100}%`;
 export const NeuronMaps = memo(function NeuronMaps({
   places,
   svg,
+  hovered,
   width,
   height,
 }: {
   places: readonly MapPlace[];
   svg: RefObject<SVGSVGElement | null>;
+  /** The neuron under the pointer in the diagram (a map filling its disc lets the pointer through). */
+  hovered: string;
   width: number;
   height: number;
 }) {
@@ -80,7 +84,7 @@ export const NeuronMaps = memo(function NeuronMaps({
   const sums = useMemo(() => images?.map(checksum) ?? [], [images]);
   const canvases = useRef(new Map<string, HTMLCanvasElement>());
   const largeCanvas = useRef<HTMLCanvasElement>(null);
-  const big = places.find((p) => p.sel === (hover || selected));
+  const big = places.find((p) => p.sel === (hover || hovered || selected));
   const bigIndex = big ? places.indexOf(big) : -1;
   const shown = frame !== null && places.length > 0;
   useLayoutEffect(() => {
