@@ -147,7 +147,7 @@ describe('the motion of each computation', () => {
     for (const [from, to] of [
       ['textbook-2-2-2', 'chain-1-1-1'],
       ['xor', 'textbook-2-2-2'],
-    ]) {
+    ] as const) {
       await page.evaluate((n) => window.backpropLab!.store.getState().actions.loadPreset(n), from);
       await settle(page);
       for (let k = 0; k < 9; k++) await page.getByTestId('step').click();
