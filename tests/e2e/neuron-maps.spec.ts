@@ -13,7 +13,7 @@ import { settle } from './screen-checks.ts';
 /** Every map's test id and picture (a checksum of its pixels, `data-sum`), in document order. */
 const maps = (page: Page) =>
   page.evaluate(() =>
-    [...document.querySelectorAll('.neuron-maps canvas.neuron-map')].map((m) => ({
+    [...document.querySelectorAll('.neuron-maps .neuron-map')].map((m) => ({
       id: m.getAttribute('data-testid')!,
       sum: m.getAttribute('data-sum') ?? '',
       inside: m.classList.contains('inside'),
@@ -28,7 +28,7 @@ const mapOverlaps = (page: Page) =>
     const meet = (a: DOMRect, b: DOMRect) =>
       Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 &&
       Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
-    for (const m of document.querySelectorAll('.neuron-maps canvas.neuron-map:not(.inside)')) {
+    for (const m of document.querySelectorAll('.neuron-maps .neuron-map:not(.inside)')) {
       const b = m.getBoundingClientRect();
       for (const t of svg.querySelectorAll('text'))
         if ((t.textContent ?? '').trim() && meet(b, t.getBoundingClientRect()))

@@ -43,6 +43,40 @@ function paint(
   canvas.getContext('2d')?.putImageData(new ImageData(new Uint8ClampedArray(px), cells, cells), 0, 0);
 }
 
+/**
+ * Draws every map into the one canvas of the layer, `scale` device pixels per viewBox unit: each map
+ * scaled from its cells to its square, a disc's map clipped to 47 % of its side. One canvas, not one
+ * per map: Chromium composites every canvas as a layer of its own on every frame, and 49 of them
+ * (the benchmark's 2-8×6-1 net) cost most of each frame while training ran flat out.
+ */
+function paintAll(
+  canvas: HTMLCanvasElement | null,
+  places: readonly MapPlace[],
+  images: readonly Uint8ClampedArray[],
+  cells: number,
+  scale: number,
+) {
+  const ctx = canvas?.getContext('2d');
+  if (!canvas || !ctx) return;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  const cell = document.createElement('canvas');
+  places.forEach((p, m) => {
+    paint(cell, images[m], cells);
+    const side = p.side * scale;
+    const x = (p.x - p.side / 2) * scale;
+    const y = (p.y - p.side / 2) * scale;
+    ctx.save();
+    if (p.inside) {
+      ctx.beginPath();
+      ctx.arc(p.x * scale, p.y * scale, side * 0.47, 0, 2 * Math.PI);
+      ctx.clip();
+    }
+    ctx.drawImage(cell, x, y, side, side);
+    ctx.restore();
+  });
+}
+
 /** A checksum of a map's pixels: it changes when the picture does. */
 function checksum(px: Uint8ClampedArray): number {
   let h = 0;
@@ -82,15 +116,20 @@ export const NeuronMaps = memo(function NeuronMaps({
     [fits, net, params, data, cells],
   );
   const sums = useMemo(() => images?.map(checksum) ?? [], [images]);
-  const canvases = useRef(new Map<string, HTMLCanvasElement>());
+  const layer = useRef<HTMLCanvasElement>(null);
   const largeCanvas = useRef<HTMLCanvasElement>(null);
   const big = places.find((p) => p.sel === (hover || hovered || selected));
   const bigIndex = big ? places.indexOf(big) : -1;
   const shown = frame !== null && places.length > 0;
+  // device pixels per viewBox unit, and the layer's size in device pixels
+  const dpr = typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1;
+  const px = (frame?.scale ?? 0) * dpr;
+  const pw = Math.max(1, Math.round(width * px));
+  const ph = Math.max(1, Math.round(height * px));
   useLayoutEffect(() => {
     if (!images || !shown) return;
-    places.forEach((p, m) => paint(canvases.current.get(p.sel), images[m], cells));
-  }, [images, places, cells, shown]);
+    paintAll(layer.current, places, images, cells, px);
+  }, [images, places, cells, shown, px, pw, ph]);
   useLayoutEffect(() => {
     if (images && bigIndex >= 0) paint(largeCanvas.current, images[bigIndex], cells);
   }, [images, bigIndex, cells]);
@@ -105,13 +144,10 @@ export const NeuronMaps = memo(function NeuronMaps({
       }
       onPointerLeave={() => setHover('')}
     >
+      <canvas ref={layer} className="neuron-maps-layer" width={pw} height={ph} aria-hidden="true" />
       {places.map((p, m) => (
-        <canvas
+        <div
           key={p.sel}
-          ref={(el) => {
-            if (el) canvases.current.set(p.sel, el);
-            else canvases.current.delete(p.sel);
-          }}
           className={p.inside ? 'neuron-map inside' : 'neuron-map'}
           style={{
             left: pct(p.x - p.side / 2, width),
