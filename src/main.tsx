@@ -16,6 +16,7 @@ import './styles/side.css';
 import './styles/practice.css';
 import './styles/worked.css';
 import './styles/print.css';
+import './styles/embed.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -2,7 +2,9 @@
  * The parts of a link that say how the page shows its setup, beyond the setup: the selected weight,
  * bias or neuron (`sel=w2.1.0`), the open insight view (`insight=check`), the hidden panels
  * (`hide=setup,data`), presenter mode (`present=1`), the theme (`theme=dark`), a guided lesson's
- * scene (`lesson=…&scene=K`) and practice mode (`practice=1`, or what it asks: `practice=update`). Each is left out when it is what the page would show anyway (the
+ * scene (`lesson=…&scene=K`), practice mode (`practice=1`, or what it asks: `practice=update`) and
+ * the embedded page (`embed=1`: the diagram, the chain panel and the step controls alone, for an
+ * iframe in slides or a course page). Each is left out when it is what the page would show anyway (the
  * default selection, or the lesson scene's; the slope view; no panel hidden, or setup and data in
  * presenter mode), and each is checked: a bad one is refused with a message naming its key. Pure:
  * the codec and the store both use it.
@@ -123,6 +125,8 @@ export interface ViewFlags {
   readonly hidden?: readonly PanelName[];
   /** Practice mode and what it asks (`practice=1`: everything; `practice=forward` &c.). */
   readonly practice?: PracticeScopeName;
+  /** The embedded page: the diagram, the chain panel and the step controls, sized to the frame. */
+  readonly embed?: boolean;
 }
 
 /** What practice mode asks: the forward pass (with the loss), the backward pass, everything, the update. */
@@ -139,6 +143,7 @@ export const VIEW_KEYS = [
   'insight',
   'hide',
   'practice',
+  'embed',
 ] as const;
 
 /** The flags' parameters, each left out when it is what the page shows anyway. */
@@ -156,6 +161,7 @@ export function flagParts(flags: ViewFlags, config?: Config): string[] {
   if (flags.theme === 'dark') parts.push('theme=dark');
   if (flags.lesson) parts.push(`lesson=${flags.lesson.name}`, `scene=${flags.lesson.scene + 1}`);
   if (flags.practice) parts.push(`practice=${flags.practice === 'all' ? '1' : flags.practice}`);
+  if (flags.embed) parts.push('embed=1');
   return parts;
 }
 
@@ -168,6 +174,7 @@ export function decodeFlags(params: LinkParams): ViewFlags | LinkFailure {
     insight?: InsightName;
     hidden?: PanelName[];
     practice?: PracticeScopeName;
+    embed?: boolean;
   } = {};
   if (params.has('insight')) {
     const v = parseInsight(params.get('insight')!);
@@ -194,6 +201,12 @@ export function decodeFlags(params: LinkParams): ViewFlags | LinkFailure {
     if (v !== '0' && v !== '1' && !(PRACTICE_SCOPES as readonly string[]).includes(v))
       return fail('practice', PRACTICE_HELP);
     if (v !== '0') flags.practice = v === '1' ? 'all' : (v as PracticeScopeName);
+  }
+  if (params.has('embed')) {
+    const v = params.get('embed');
+    if (v !== '0' && v !== '1')
+      return fail('embed', 'must be 0 or 1 (1: the diagram, chain panel and step controls alone)');
+    if (v === '1') flags.embed = true;
   }
   if (params.has('scene') && !params.has('lesson')) return fail('lesson', 'is needed with scene');
   if (params.has('lesson')) {

@@ -28,6 +28,8 @@ export interface PageView {
   readonly practice?: boolean;
   /** What practice mode asks (default: everything). */
   readonly practiceScope?: PracticeScopeName;
+  /** The embedded page (`embed=1`): the diagram, the chain panel and the step controls alone. */
+  readonly embed?: boolean;
 }
 
 /** How the page shows the run, as link flags. */
@@ -40,6 +42,7 @@ export function viewFlags(page: PageView): ViewFlags {
     insight: page.insight,
     hidden: PANELS.filter((p) => page.hidden[p]),
     ...(page.practice ? { practice: page.practiceScope ?? 'all' } : {}),
+    ...(page.embed ? { embed: true } : {}),
   };
 }
 
@@ -59,6 +62,25 @@ export function momentLink(page: PageView & { readonly config: Config; readonly 
   );
 }
 
+/** The link that embeds this moment: the diagram, the chain panel and the step controls alone. */
+export function embedLink(page: PageView & { readonly config: Config; readonly view: RunView }): string {
+  return momentLink({ ...page, embed: true, presenter: false, lesson: null, hidden: NO_PANEL_HIDDEN });
+}
+
+const NO_PANEL_HIDDEN = Object.fromEntries(PANELS.map((p) => [p, false])) as PageView['hidden'];
+
+/** An attribute value as HTML writes it (the title may come from the user's own setup). */
+const attribute = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The HTML that puts `url` (an embed link) into a slide or a course page, 960 × 540 and no wider than it. */
+export function embedSnippet(url: string, title: string): string {
+  return (
+    `<iframe src="${attribute(url)}" title="${attribute(title)}" width="960" height="540" ` +
+    `style="border:0;max-width:100%" loading="lazy" allow="clipboard-write; fullscreen"></iframe>`
+  );
+}
+
 /**
  * The page a link's flags ask for, what they leave out as the page implies it (the lesson scene's
  * selection and insight view, the panels presenter mode hides); the theme only when the link sets it.
@@ -74,6 +96,7 @@ export function pageOf(config: Config, flags: ViewFlags): Omit<PageView, 'theme'
     hidden: Object.fromEntries(PANELS.map((p) => [p, hidden.includes(p)])) as PageView['hidden'],
     practice: flags.practice !== undefined,
     practiceScope: flags.practice ?? 'all',
+    embed: flags.embed ?? false,
     ...(flags.theme ? { theme: flags.theme } : {}),
   };
 }

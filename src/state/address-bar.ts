@@ -61,6 +61,7 @@ function shown(s: LabState, prev: LabState): boolean {
     s.hidden !== prev.hidden ||
     s.practice !== prev.practice ||
     s.practiceScope !== prev.practiceScope ||
+    s.embed !== prev.embed ||
     (s.job === null && prev.job !== null) // a replay ended or was cancelled
   );
 }

@@ -54,13 +54,14 @@ export function linkActions(kit: Kit): LinkActions {
       if (!lesson) return [`lesson: no lesson named ${JSON.stringify(name.slice(0, 40))}`];
       const k = Math.max(0, Math.min(lesson.scenes.length - 1, Math.floor(scene)));
       const { config, at } = lesson.scenes[k]!;
-      const { presenter, hidden, practice, practiceScope } = get();
-      // the theme, presenter mode, the panels and practice mode stay as the user has them
+      const { presenter, hidden, practice, practiceScope, embed } = get();
+      // the theme, presenter mode, the panels, practice mode and the embedded page stay as they are
       const flags = {
         lesson: { name, scene: k },
         presenter,
         hidden: PANELS.filter((p) => hidden[p]),
         ...(practice ? { practice: practiceScope } : {}),
+        ...(embed ? { embed } : {}),
       };
       return open(config, { update: at[0], micro: at[1] }, pageOf(config, flags));
     },

@@ -134,6 +134,8 @@ export interface LabState extends PageView {
   readonly job: JobProgress | null;
   readonly practice: boolean;
   readonly practiceScope: PracticeScopeName;
+  /** The embedded page (`embed=1`): the diagram, the chain panel and the step controls alone. */
+  readonly embed: boolean;
   /** Practice mode's questions of the step on show, or null (`state/practice-slice.ts`). */
   readonly quiz: Quiz | null;
   /** Practice mode's running score: right first time, with a hint, shown. */

@@ -18,6 +18,7 @@ export const viewState: Pick<
   | 'notice'
   | 'practice'
   | 'practiceScope'
+  | 'embed'
   | 'quiz'
   | 'score'
 > = {
@@ -31,6 +32,7 @@ export const viewState: Pick<
   notice: null,
   practice: false,
   practiceScope: 'all',
+  embed: false,
   quiz: null,
   score: { first: 0, hinted: 0, shown: 0 },
 };

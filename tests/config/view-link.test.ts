@@ -151,3 +151,17 @@ describe('view keys alone', () => {
     expect(error('#v=1&present=1&bogus=1')).toMatch(/^link parameter "bogus": is unknown/);
   });
 });
+
+describe('the embedded page (embed=1)', () => {
+  it('is written last, read back, left out when 0, and checked', () => {
+    const link = encodeLink(XOR, null, { embed: true, practice: 'all' });
+    expect(link.endsWith('&practice=1&embed=1')).toBe(true);
+    expect(flagsOf(link).embed).toBe(true);
+    expect(flagsOf(`${encodeLink(XOR)}&embed=0`).embed).toBeUndefined();
+    expect(flagsOf('#v=1&embed=1').embed).toBe(true);
+    for (const bad of ['2', 'true', '', '<b>'])
+      expect(error(`${encodeLink(XOR)}&embed=${encodeURIComponent(bad)}`)).toBe(
+        'embed: must be 0 or 1 (1: the diagram, chain panel and step controls alone)',
+      );
+  });
+});

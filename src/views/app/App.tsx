@@ -17,6 +17,7 @@ import { Insights } from '../charts/Insights.tsx';
 import { LessonBar, LessonList, StartHere } from './Lessons.tsx';
 import { HelpDialog, Scrubber, ViewControls } from './ViewBar.tsx';
 import { WorkedSolution } from '../worked/WorkedSolution.tsx';
+import { EmbedLayout } from './Embed.tsx';
 import { useKeyboard } from './keyboard.ts';
 import { useStageTop } from './stage.ts';
 import { PracticeBar } from '../practice/PracticeBar.tsx';
@@ -53,11 +54,13 @@ function Legend() {
 function useRootAttributes() {
   const theme = useLab((s) => s.theme);
   const presenter = useLab((s) => s.presenter);
+  const embed = useLab((s) => s.embed);
   useEffect(() => {
     const root = document.documentElement;
     root.dataset.theme = theme;
     root.dataset.presenter = String(presenter);
-  }, [theme, presenter]);
+    root.dataset.embed = String(embed);
+  }, [theme, presenter, embed]);
 }
 
 /**
@@ -86,9 +89,14 @@ function useNarrow(): boolean {
   return narrow;
 }
 
+/** The whole page, or the embedded one (`embed=1`). */
+function Page() {
+  useRootAttributes();
+  return useLab((s) => s.embed) ? <EmbedLayout /> : <Layout />;
+}
+
 function Layout() {
   const narrow = useNarrow();
-  useRootAttributes();
   const appRef = useRef<HTMLElement>(null);
   const layoutRef = useRef<HTMLDivElement>(null);
   const [now, setNow] = useState<HTMLDivElement | null>(null);
@@ -163,7 +171,7 @@ export function App({ store: given }: { store?: LabStore }) {
   useKeyboard(store);
   return (
     <StoreContext.Provider value={store}>
-      <Layout />
+      <Page />
     </StoreContext.Provider>
   );
 }

@@ -4,7 +4,8 @@ import { fmt } from '../../tex/format.ts';
 import { SPEEDS } from '../../session/speeds.ts';
 import { useLab } from './store-context.tsx';
 
-export function Controls() {
+/** `picker`: the example picker (the embedded page shows its own setup only). */
+export function Controls({ picker = true }: { picker?: boolean }) {
   const actions = useLab((s) => s.actions);
   const playing = useLab((s) => s.playing);
   const speed = useLab((s) => s.speed);
@@ -13,22 +14,24 @@ export function Controls() {
   const diverged = useLab((s) => s.view.divergence !== null);
   return (
     <div className="controls" role="toolbar" aria-label="Training controls">
-      <label className="preset">
-        <span>Example</span>
-        <select
-          data-testid="preset"
-          value={presetName ?? ''}
-          onChange={(e) => actions.loadPreset(e.target.value)}
-        >
-          {presetName === null && <option value="">(custom)</option>}
-          {PRESETS.map((p) => (
-            <option key={p.name} value={p.name}>
-              {p.title}
-              {p.source ? ` (${p.source})` : ''}
-            </option>
-          ))}
-        </select>
-      </label>
+      {picker && (
+        <label className="preset">
+          <span>Example</span>
+          <select
+            data-testid="preset"
+            value={presetName ?? ''}
+            onChange={(e) => actions.loadPreset(e.target.value)}
+          >
+            {presetName === null && <option value="">(custom)</option>}
+            {PRESETS.map((p) => (
+              <option key={p.name} value={p.name}>
+                {p.title}
+                {p.source ? ` (${p.source})` : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <div className="group steps" role="group" aria-label="Step">
         <button
           type="button"

@@ -1,13 +1,31 @@
 /** Two ways to share: the setup (training starts over from it) and this exact moment. */
 import { useState } from 'react';
+import { findPreset } from '../../content/presets.ts';
+import { embedLink, embedSnippet } from '../../session/links.ts';
 import { momentLink, setupLink } from '../../state/store.ts';
+import type { LabState } from '../../state/store.ts';
 import { useLab, useLabStore } from './store-context.tsx';
 
-type Kind = 'setup' | 'moment';
+type Kind = 'setup' | 'moment' | 'embed';
 
-function pageUrl(fragment: string): string {
+export function pageUrl(fragment: string): string {
   const { origin, pathname, search } = window.location;
   return `${origin}${pathname}${search}#${fragment}`;
+}
+
+const TEXT: Record<Kind, { readonly label: string; readonly what: string }> = {
+  setup: { label: 'link to this setup', what: 'Copy this link: ' },
+  moment: { label: 'link to this moment', what: 'Copy this link: ' },
+  embed: { label: 'HTML that embeds this moment', what: 'Paste into a slide or page: ' },
+};
+
+/** What the button copies: a link, or the iframe that embeds this moment. */
+function shareText(kind: Kind, state: LabState): string {
+  if (kind === 'setup') return pageUrl(setupLink(state));
+  if (kind === 'moment') return pageUrl(momentLink(state));
+  const preset = state.presetName ? findPreset(state.presetName) : undefined;
+  const title = `Backprop Lab: ${preset?.title ?? `a ${state.config.layers.join('-')} network`}`;
+  return embedSnippet(pageUrl(embedLink(state)), title);
 }
 
 export function Share() {
@@ -17,7 +35,7 @@ export function Share() {
     setShown(null); // never show the previous link while this one is being copied
     // read the state when clicked: no re-render of this component per frame
     const state = store.getState();
-    const url = pageUrl(kind === 'setup' ? setupLink(state) : momentLink(state));
+    const url = shareText(kind, state);
     let copied = false;
     try {
       await navigator.clipboard.writeText(url);
@@ -35,7 +53,7 @@ export function Share() {
         onClick={() => void share('setup')}
         title="A link that starts this setup from its initial weights"
       >
-        Link to setup
+        Setup link
       </button>
       <button
         type="button"
@@ -43,17 +61,25 @@ export function Share() {
         onClick={() => void share('moment')}
         title="A link to exactly this moment of training"
       >
-        Link to this moment
+        Moment link
+      </button>
+      <button
+        type="button"
+        data-testid="share-embed"
+        onClick={() => void share('embed')}
+        title="Copies the HTML of a frame showing this moment's diagram, chain rule and step controls, for slides and course pages"
+      >
+        Embed
       </button>
       {shown && (
         <span className="shared" role="status">
-          {shown.copied ? 'Copied: ' : 'Copy this link: '}
+          {shown.copied ? 'Copied: ' : TEXT[shown.kind].what}
           <input
             readOnly
             data-testid="share-url"
             data-kind={shown.kind}
             value={shown.url}
-            aria-label={`link to this ${shown.kind}`}
+            aria-label={TEXT[shown.kind].label}
             onFocus={(e) => e.currentTarget.select()}
           />
           <button type="button" onClick={() => setShown(null)} aria-label="Close">
