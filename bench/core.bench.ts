@@ -9,7 +9,7 @@
 import { buildRun } from '../src/config/build.ts';
 import { DEFAULT_PRESET } from '../src/content/presets.ts';
 import type { Config } from '../src/config/schema.ts';
-import { createTrainer } from '../src/core/train/schedule.ts';
+import { createTrainer, newState } from '../src/core/train/schedule.ts';
 import { runUpdates } from '../src/core/train/train.ts';
 import { W1, W2 } from './workloads.ts';
 
@@ -23,10 +23,11 @@ function measure(
 ): { perSecond: number; runs: number[]; updatesPerEpoch: number } {
   const { net, data, params, options } = buildRun(config);
   const tr = createTrainer(net, data, options);
+  const state = newState(net, options);
   let u = 0;
   const burn = performance.now();
   while (performance.now() - burn < 400) {
-    runUpdates(tr, params, u, chunkUpdates);
+    runUpdates(tr, params, u, chunkUpdates, state);
     u += chunkUpdates;
   }
   const runs: number[] = [];
@@ -35,7 +36,7 @@ function measure(
     const t0 = performance.now();
     let t = t0;
     while (t - t0 < RUN_MS) {
-      if (runUpdates(tr, params, u, chunkUpdates)) throw new Error('benchmark diverged');
+      if (runUpdates(tr, params, u, chunkUpdates, state)) throw new Error('benchmark diverged');
       u += chunkUpdates;
       n += chunkUpdates;
       t = performance.now();

@@ -21,8 +21,9 @@ import { decodeLink } from '../src/config/codec.ts';
 import type { Moment } from '../src/config/codec.ts';
 import { parseConfigText } from '../src/config/validate.ts';
 import { packParams, unpackParams } from '../src/core/model/init.ts';
-import { createTrainer } from '../src/core/train/schedule.ts';
+import { createTrainer, newState } from '../src/core/train/schedule.ts';
 import { datasetGradient, datasetLoss, runUpdates } from '../src/core/train/train.ts';
+import { sameBits } from '../src/session/snapshot.ts';
 import { formatTable } from './table.ts';
 
 const USAGE =
@@ -122,6 +123,15 @@ function main(): number {
     process.stderr.write(`${over}\n`);
     return 2;
   }
+  // Momentum's velocity and Adam's moments start at zero, or, at a link's moment, are those of the
+  // replay from the initial weights when it is within the budget and leads to the link's weights
+  // (as the app opens the link); a link carries no optimiser state.
+  const state = newState(net, options);
+  if (pinned && state.length > 0 && !budgetError(config, startedAt, 'at')) {
+    const trial = params.slice();
+    const trialState = state.slice();
+    if (!runUpdates(tr, trial, 0, startedAt, trialState) && sameBits(trial, pinned)) state.set(trialState);
+  }
   if (pinned) params.set(pinned);
   // Run in chunks so a divergence reports how far training got.
   let done = pinned ? startedAt : 0;
@@ -129,7 +139,7 @@ function main(): number {
   const end = startedAt + more;
   while (done < end && !divergence) {
     const chunk = Math.min(end - done, 100_000);
-    divergence = runUpdates(tr, params, done, chunk);
+    divergence = runUpdates(tr, params, done, chunk, state);
     done = divergence ? divergence.update : done + chunk;
   }
   const grads = new Float64Array(net.paramCount);

@@ -11,6 +11,8 @@ import { initParams, packParams, unpackParams } from '../core/model/init.ts';
 import { createNetwork } from '../core/model/network.ts';
 import type { Network } from '../core/model/network.ts';
 import type { TrainOptions } from '../core/train/schedule.ts';
+import { DEFAULT_OPTIMIZER, isPlain } from '../core/train/optimizers.ts';
+import type { OptimizerOptions } from '../core/train/optimizers.ts';
 import type { Config, DatasetSpec } from './schema.ts';
 import { tableRows } from './tables.ts';
 import { testRowCount } from './validate-data.ts';
@@ -88,8 +90,22 @@ export function buildRun(config: Config): RunSetup {
       shuffle: config.shuffle,
       seed: config.seed,
       ...(config.reduction ? { reduction: config.reduction } : {}),
+      ...(optimizerOf(config) ? { optimizer: optimizerOf(config)! } : {}),
     },
   };
+}
+
+/** The update rule a config asks for, or undefined for the notes' gradient descent without decay. */
+export function optimizerOf(config: Config): OptimizerOptions | undefined {
+  const d = DEFAULT_OPTIMIZER;
+  const o: OptimizerOptions = {
+    name: config.optimizer ?? d.name,
+    momentum: config.momentum ?? d.momentum,
+    beta1: config.beta1 ?? d.beta1,
+    beta2: config.beta2 ?? d.beta2,
+    weightDecay: config.weightDecay ?? d.weightDecay,
+  };
+  return isPlain(o) ? undefined : o;
 }
 
 /** The config with explicit parameters (e.g. after training), dropping `init`. */

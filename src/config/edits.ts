@@ -30,6 +30,11 @@ export type ConfigPatch = Partial<
     | 'shuffle'
     | 'seed'
     | 'init'
+    | 'optimizer'
+    | 'momentum'
+    | 'beta1'
+    | 'beta2'
+    | 'weightDecay'
   >
 >;
 

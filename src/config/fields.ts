@@ -20,6 +20,7 @@ import { INIT_NAMES } from '../core/model/init.ts';
 import { LOSS_NAMES, REDUCTIONS } from '../core/model/losses.ts';
 import { LIMITS } from '../core/model/network.ts';
 import { MAX_SEED } from '../core/model/rng.ts';
+import { ADAM_EPSILON, DEFAULT_OPTIMIZER, OPTIMIZER_NAMES } from '../core/train/optimizers.ts';
 
 /** Caps on everything that comes from outside, so no input can hang the tab. */
 export const CAPS = {
@@ -264,6 +265,41 @@ export const FIELDS = {
     link: { key: 'std', as: 'text' },
     optional: true,
     doc: '`inputs`, or `inputs-targets` (which needs a `linear` output layer): mean 0 and standard deviation 1, with the statistics of the training rows. Left out, the network sees the raw values.',
+  }),
+  optimizer: field({
+    check: choice(OPTIMIZER_NAMES),
+    link: { key: 'opt', as: 'text' },
+    default: DEFAULT_OPTIMIZER.name,
+    optional: true,
+    doc: 'the update rule, with g the batch gradient (plus λw with `weightDecay`): `sgd` w ← w − α g, as in the notes; `momentum` v ← μ v + g, w ← w − α v; `adam` m ← β1 m + (1 − β1) g, v ← β2 v + (1 − β2) g², w ← w − α m̂ / (√v̂ + ε) with m̂ = m / (1 − β1ᵗ), v̂ = v / (1 − β2ᵗ), t the update count. Velocity and moments start at 0. Default: `sgd`, left out of links and of validated configs.',
+  }),
+  momentum: field({
+    check: num(0, 0.999),
+    link: { key: 'mom', as: 'number' },
+    default: DEFAULT_OPTIMIZER.momentum,
+    optional: true,
+    doc: `μ of \`momentum\`, 0 to 0.999. Default: ${DEFAULT_OPTIMIZER.momentum}.`,
+  }),
+  beta1: field({
+    check: num(0, 0.999),
+    link: { key: 'b1', as: 'number' },
+    default: DEFAULT_OPTIMIZER.beta1,
+    optional: true,
+    doc: `β1 of \`adam\` (the gradient's running mean), 0 to 0.999. Default: ${DEFAULT_OPTIMIZER.beta1}.`,
+  }),
+  beta2: field({
+    check: num(0, 0.99999),
+    link: { key: 'b2', as: 'number' },
+    default: DEFAULT_OPTIMIZER.beta2,
+    optional: true,
+    doc: `β2 of \`adam\` (the squared gradient's running mean), 0 to 0.99999; ε = ${ADAM_EPSILON}. Default: ${DEFAULT_OPTIMIZER.beta2}.`,
+  }),
+  weightDecay: field({
+    check: num(0, 1),
+    link: { key: 'wd', as: 'number' },
+    default: DEFAULT_OPTIMIZER.weightDecay,
+    optional: true,
+    doc: 'λ of L2 weight decay, 0 to 1: each update uses g + λw for a weight (the gradient of λ/2 Σ w², which the loss shown leaves out); biases do not decay. Default: 0.',
   }),
 };
 

@@ -40,6 +40,10 @@ export function validateConfig(input: unknown): ConfigResult {
   const { weights, biases, init } = checkParameters(c, get, layers);
   const { data, dataset } = checkDataPart(c, input, layers, seed ?? FIELDS.seed.default!);
 
+  const optimizer = c.field('optimizer', get('optimizer'));
+  const tuning = (['momentum', 'beta1', 'beta2', 'weightDecay'] as const).map(
+    (k) => [k, c.field(k, get(k))] as const,
+  );
   const standardize = c.field('standardize', get('standardize'));
   if (standardize === 'inputs-targets' && activations && activations[depth - 1] !== 'linear') {
     c.fail(
@@ -79,6 +83,8 @@ export function validateConfig(input: unknown): ConfigResult {
     ...(data ? { data } : {}),
     ...(dataset ? { dataset } : {}),
     ...(standardize ? { standardize } : {}),
+    ...(optimizer && optimizer !== FIELDS.optimizer.default ? { optimizer } : {}),
+    ...Object.fromEntries(tuning.filter(([k, v]) => v !== undefined && v !== FIELDS[k].default)),
   };
   return { ok: true, config };
 }

@@ -68,12 +68,17 @@ export function land(plan: OpenPlan): Landing | string {
   const at = replayed ? stepper : new Stepper(plan.run);
   at.resumeAt(update, pinned, micro);
   if (replayed || update === 0) return { stepper: at, floor: 0, note: null };
+  const fresh =
+    at.state.length > 0
+      ? ` The optimiser's ${at.options.optimizer?.name === 'adam' ? 'moments m and v start' : 'velocity starts'} from 0 there: a link carries the weights, not that state.`
+      : '';
   return {
     stepper: at,
     floor: update,
     note:
-      plan.replay > 0
+      (plan.replay > 0
         ? `The link's weights at update ${update} are not what its setup trains to, so its loss curve starts there.`
-        : `The loss curve starts at update ${update}: replaying the training before it is more than the work budget allows.`,
+        : `The loss curve starts at update ${update}: replaying the training before it is more than the work budget allows.`) +
+      fresh,
   };
 }

@@ -20,11 +20,14 @@ export function practisedParam(view: RunView): ParamRef {
   return { kind: 'weight', layer: 1, to: 0, from: 0 };
 }
 
-/** The practised parameter's new value after the update (null without an update record). */
+/**
+ * The practised parameter's new value after the update (null without an update record, and with
+ * momentum, Adam or weight decay: practice asks the notes' rule; the chain panel shows the others').
+ */
 export function updateQuestion(c: StepContext, p: ParamRef): PracticeQuestion | null {
   const v = c.after;
   const u = v.lastUpdate;
-  if (!u) return null;
+  if (!u || v.optimizer) return null;
   const idx = paramIndex(v.net, p);
   const pn = paramName(c, p);
   const n = u.batchLength;

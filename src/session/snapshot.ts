@@ -4,6 +4,7 @@
  * identity while the parameters do (they change only at an update or with a new setup), so a view
  * that depends on the weights alone can depend on `view.params`.
  */
+import type { OptimizerOptions } from '../core/train/optimizers.ts';
 import type { ParamRef } from '../core/step/chain.ts';
 import { paramIndex } from '../core/step/chain.ts';
 import type { Divergence } from '../core/train/divergence.ts';
@@ -54,6 +55,10 @@ export interface RunView {
   readonly trainBiases: boolean;
   /** How the data-set loss and an update's gradient combine the samples: mean or sum. */
   readonly reduction: Reduction;
+  /** Momentum, Adam or weight decay; null for the notes' gradient descent. */
+  readonly optimizer: OptimizerOptions | null;
+  /** The optimiser's state now (`optimizers.ts`; empty for gradient descent), kept like `params`. */
+  readonly state: Float64Array;
   readonly samples: number;
 }
 
@@ -128,6 +133,12 @@ export function snapshot(
     batchSize: s.options.batchSize,
     trainBiases: s.options.trainBiases,
     reduction: s.options.reduction ?? 'mean',
+    optimizer: s.options.optimizer ?? null,
+    // the same array while the state is the same (views that draw from it keep their memos)
+    state:
+      previous && previous.net === net && sameBits(previous.state, s.state)
+        ? previous.state
+        : s.state.slice(),
     samples: s.data.n,
   };
 }

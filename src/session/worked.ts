@@ -4,6 +4,8 @@
  * update — all from the current parameters, however far the stepper has got inside the sample. Pure
  * (the views write it out with src/tex/worked.ts).
  */
+import { previewStep } from '../core/train/optimizers.ts';
+import type { OptimizerOptions } from '../core/train/optimizers.ts';
 import { ACT, activationDerivative } from '../core/model/activations.ts';
 import type { ActivationName } from '../core/model/activations.ts';
 import type { LossName, Reduction } from '../core/model/losses.ts';
@@ -20,7 +22,10 @@ import type { Position } from '../core/step/cursor.ts';
 import type { RunView } from './snapshot.ts';
 
 /** What the worked solution reads of the displayed moment. */
-export type WorkedMoment = Pick<RunView, 'net' | 'params' | 'learningRate' | 'reduction' | 'trainBiases'> & {
+export type WorkedMoment = Pick<
+  RunView,
+  'net' | 'params' | 'learningRate' | 'reduction' | 'trainBiases' | 'optimizer' | 'state'
+> & {
   readonly position: Pick<Position, 'row' | 'sampleInEpoch' | 'epoch' | 'update' | 'batchLength'>;
 };
 
@@ -77,6 +82,8 @@ export interface WorkedSolution {
   readonly batchLength: number;
   readonly reduction: Reduction;
   readonly trainBiases: boolean;
+  /** Momentum, Adam or weight decay (null: the notes' gradient descent). */
+  readonly optimizer: OptimizerOptions | null;
 }
 
 /** The current sample's forward and backward pass and update, from `view`'s parameters. */
@@ -96,6 +103,13 @@ export function workedSolution(view: WorkedMoment, data: Rows): WorkedSolution {
   const param = (l: number, j: number, from: number | null, k: number, input: number): WorkedParam => {
     const trained = from !== null || view.trainBiases;
     const step = scale * grads[k]!;
+    const o = view.optimizer;
+    // an optimiser's step from its state now (a batch of one: this sample's gradient is the batch's)
+    const optimized =
+      o && trained && n === 1
+        ? previewStep(o, k, from !== null && o.weightDecay > 0, grads[k]!, params[k]!, view.state, alpha)
+            .after
+        : null;
     return {
       layer: l,
       to: j,
@@ -104,8 +118,8 @@ export function workedSolution(view: WorkedMoment, data: Rows): WorkedSolution {
       input,
       gradient: grads[k]!,
       before: params[k]!,
-      after: trained && n === 1 ? params[k]! - step : null,
-      share: trained && n > 1 ? -step : null,
+      after: o ? optimized : trained && n === 1 ? params[k]! - step : null,
+      share: !o && trained && n > 1 ? -step : null,
     };
   };
   for (let l = 1; l <= net.depth; l++) {
@@ -148,5 +162,6 @@ export function workedSolution(view: WorkedMoment, data: Rows): WorkedSolution {
     batchLength: n,
     reduction: view.reduction,
     trainBiases: view.trainBiases,
+    optimizer: view.optimizer,
   };
 }

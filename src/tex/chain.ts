@@ -9,7 +9,9 @@ import type { ActivationName } from '../core/model/activations.ts';
 import type { DLda, StepChain } from '../core/step/chain.ts';
 import { LOSSES } from '../core/model/losses.ts';
 import type { Reduction } from '../core/model/losses.ts';
+import type { OptimizerOptions, ParamStep } from '../core/train/optimizers.ts';
 import { tex } from './format.ts';
+import { optimizerNote, optimizerUpdateTex } from './update.ts';
 import { PENDING, aSym, bSym, deltaSym, jk, partial, tSym, wSym, zSym } from './symbols.ts';
 
 export interface TexLine {
@@ -34,6 +36,16 @@ export interface UpdateContext {
   readonly reduction?: Reduction;
   /** The update just made to this parameter, if the last step was an update. */
   readonly applied: { readonly before: number; readonly gradient: number; readonly after: number } | null;
+  /**
+   * Momentum, Adam or weight decay (absent: the notes' gradient descent): the step applied, or the
+   * one the batch will apply (`known`: its gradient is complete).
+   */
+  readonly optimizer?: {
+    readonly options: OptimizerOptions;
+    readonly step: ParamStep;
+    readonly known: boolean;
+    readonly decays: boolean;
+  };
 }
 
 const v = (x: number, ready: boolean, paren = false) => (ready ? tex(x, paren) : PENDING);
@@ -182,6 +194,29 @@ export function chainTex(c: StepChain, u: UpdateContext): TexLine[] {
       label: 'update',
       tex: `${ps} = ${tex(rule.value)}`,
       note: 'biases are not trained in this setup',
+    });
+  } else if (u.optimizer) {
+    const o = u.optimizer;
+    const done = u.samplesDone;
+    lines.push({
+      id: 'update',
+      label: 'update',
+      tex: optimizerUpdateTex({
+        ps,
+        mean,
+        optimizer: o.options,
+        rate: u.learningRate,
+        decays: o.decays,
+        step: o.step,
+        known: o.known,
+      }),
+      note: `${optimizerNote(o.options, o.decays)} · ${
+        u.applied
+          ? 'applied'
+          : done === u.batchLength
+            ? 'the next step applies it'
+            : `once the batch is back-propagated (${done} of ${u.batchLength} done)`
+      }`,
     });
   } else if (u.applied) {
     lines.push({

@@ -83,6 +83,8 @@ export interface SlopeData {
   readonly rate: number;
   /** The loss drawn: the training set's mean (absent: the default) or its sum E = Σ_s L_s. */
   readonly reduction?: Reduction;
+  /** The optimiser's step instead of gradient descent's: its name and the value it steps to. */
+  readonly optimizer?: { readonly name: string; readonly next: number };
 }
 
 /** The symbol of the training set's loss: E for the notes' sum, L for the mean. */
@@ -91,7 +93,7 @@ function lossSym(reduction: Reduction | undefined): string {
 }
 
 export function slopeTex(d: SlopeData): TexLine[] {
-  const next = d.value - d.rate * d.slope;
+  const next = d.optimizer ? d.optimizer.next : d.value - d.rate * d.slope;
   const L = lossSym(d.reduction);
   return [
     {
@@ -99,11 +101,17 @@ export function slopeTex(d: SlopeData): TexLine[] {
       label: 'slope',
       tex: `\\frac{\\partial ${L}}{\\partial ${d.symbol}} = ${tex(d.slope)}\\quad (${d.slope > 0 ? `${L}\\ \\text{grows to the right: step left}` : d.slope < 0 ? `${L}\\ \\text{falls to the right: step right}` : '\\text{flat}'})`,
     },
-    {
-      id: 'step',
-      label: 'gradient descent step',
-      tex: `{${d.symbol}}_{\\text{new}} = ${d.symbol} - \\alpha\\cdot\\text{slope} = ${tex(d.value)} - ${tex(d.rate)}\\cdot ${tex(d.slope, true)} = ${tex(next)}`,
-    },
+    d.optimizer
+      ? {
+          id: 'step',
+          label: `${d.optimizer.name} step`,
+          tex: `{${d.symbol}}_{\\text{new}} = ${d.symbol} - \\Delta = ${tex(d.value)} - ${tex(d.value - next, true)} = ${tex(next)}\\quad\\text{(${d.optimizer.name}, from its state now)}`,
+        }
+      : {
+          id: 'step',
+          label: 'gradient descent step',
+          tex: `{${d.symbol}}_{\\text{new}} = ${d.symbol} - \\alpha\\cdot\\text{slope} = ${tex(d.value)} - ${tex(d.rate)}\\cdot ${tex(d.slope, true)} = ${tex(next)}`,
+        },
   ];
 }
 

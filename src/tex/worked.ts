@@ -8,6 +8,7 @@ import { ACTIVATIONS } from '../core/model/activations.ts';
 import type { WorkedParam, WorkedSolution } from '../session/worked.ts';
 import type { TexLine } from './chain.ts';
 import { fmt, tex } from './format.ts';
+import { optimizerNote } from './update.ts';
 import {
   activationWorked,
   hiddenGradientWorked,
@@ -53,6 +54,12 @@ function updateLine(w: WorkedSolution, p: WorkedParam, s: Symbols): TexLine {
   const sym = p.from === null ? s.b(p.layer, p.to) : s.w(p.layer, p.to, p.from);
   const id = `update-${pid(p)}`;
   const label = `update of ${sym}`;
+  if (w.optimizer && p.after !== null)
+    return {
+      id,
+      label,
+      tex: String.raw`${sym} \leftarrow ${sym} - \Delta = ${tex(p.before)} - ${tex(p.before - p.after, true)} = ${tex(p.after)}`,
+    };
   if (p.after !== null)
     return {
       id,
@@ -176,15 +183,22 @@ export function workedTex(w: WorkedSolution, s: Symbols): WorkedSection[] {
     {
       id: 'update',
       title:
-        n === 1
+        n === 1 || w.optimizer
           ? `Update (α = ${fmt(w.learningRate)})`
           : `This sample's share of the update (α = ${fmt(w.learningRate)})`,
       lines: updateLines(w, s),
-      ...(n > 1
+      ...(w.optimizer
         ? {
-            note: `The update uses the ${how} of the ${n} samples' gradients in the batch; it is applied once the batch completes. Each line is this sample's part of the step.`,
+            note:
+              n === 1
+                ? `The step Δ is ${optimizerNote(w.optimizer, w.optimizer.weightDecay > 0)}, from its state now; the chain panel shows its rule with every number.`
+                : `The update uses the ${how} of the ${n} samples' gradients with ${optimizerNote(w.optimizer, w.optimizer.weightDecay > 0)}, once the batch completes; the chain panel shows it with every number.`,
           }
-        : {}),
+        : n > 1
+          ? {
+              note: `The update uses the ${how} of the ${n} samples' gradients in the batch; it is applied once the batch completes. Each line is this sample's part of the step.`,
+            }
+          : {}),
     },
   ];
 }

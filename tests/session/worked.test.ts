@@ -114,6 +114,8 @@ describe('the worked solution of a random 3-4-2 net', () => {
     learningRate: 0.3,
     reduction,
     trainBiases: true,
+    optimizer: null,
+    state: new Float64Array(0),
     position: { row: 1, sampleInEpoch: 1, epoch: 0, update: 0, batchLength },
   });
 

@@ -82,7 +82,10 @@ export interface LossAlong {
 
 const CURVE_POINTS = 81;
 
-/** The loss of the training rows (the first 500) along parameter k, at `learningRate`. */
+/**
+ * The loss of the training rows (the first 500) along parameter k, and the step from it: gradient
+ * descent at `learningRate`, or `stepTo` (the optimiser's next value from the data-set slope).
+ */
 export function lossAlong(
   net: Network,
   params: Float64Array,
@@ -90,12 +93,13 @@ export function lossAlong(
   k: number,
   learningRate: number,
   reduction: Reduction,
+  stepTo?: (slope: number, w: number) => number,
 ): LossAlong {
   const rows = firstRows(data);
   const ws = createWorkspace(net);
   const slope = gradientOf(net, params, rows, k, reduction, ws);
   const w = params[k]!;
-  const step = learningRate * slope;
+  const step = stepTo ? w - stepTo(slope, w) : learningRate * slope;
   const R = Math.max(1, Math.abs(w) * 0.75, Math.abs(step) * 3);
   const last = CURVE_POINTS - 1;
   const points = Array.from({ length: CURVE_POINTS }, (_, q) => {

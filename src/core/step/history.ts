@@ -1,8 +1,9 @@
 /**
- * Parameters at any earlier update, cheaply: checkpoints at every `stride`-th update, where the stride
- * doubles (and every other checkpoint is dropped) whenever more than `cap` are kept, plus the most
- * recent updates exactly. Anything in between is replayed with the fast path from the nearest earlier
- * checkpoint, which gives the same bits (the schedule is a pure function of the update index).
+ * Parameters (and the optimiser's state) at any earlier update, cheaply: checkpoints at every
+ * `stride`-th update, where the stride doubles (and every other checkpoint is dropped) whenever more
+ * than `cap` are kept, plus the most recent updates exactly. Anything in between is replayed with the
+ * fast path from the nearest earlier checkpoint, which gives the same bits (the schedule is a pure
+ * function of the update index). A checkpoint is the parameters followed by the state, in one array.
  */
 import type { Trainer } from '../train/schedule.ts';
 import { runUpdates } from '../train/train.ts';
@@ -13,14 +14,24 @@ export class ParamHistory {
   private readonly recent = new Map<number, Float64Array>();
   /** Parameters given from outside (a shared moment): kept for good, never thinned. */
   private readonly pinned = new Map<number, Float64Array>();
+  private readonly count: number;
 
   constructor(
     private readonly trainer: Trainer,
     initial: Float64Array,
+    initialState: Float64Array,
     private readonly cap = 512,
     private readonly recentCap = 64,
   ) {
-    this.checkpoints.set(0, initial.slice());
+    this.count = initial.length;
+    this.checkpoints.set(0, this.pack(initial, initialState));
+  }
+
+  private pack(params: Float64Array, state: Float64Array): Float64Array {
+    const out = new Float64Array(this.count + state.length);
+    out.set(params);
+    out.set(state, this.count);
+    return out;
   }
 
   /** The stride of the sparse checkpoints (a power of two). */
@@ -33,24 +44,25 @@ export class ParamHistory {
     return u % this.stride === 0;
   }
 
-  /** Records the parameters reached after `u` updates. */
-  record(u: number, params: Float64Array): void {
-    this.recent.set(u, params.slice());
+  /** Records the parameters and state reached after `u` updates. */
+  record(u: number, params: Float64Array, state: Float64Array): void {
+    const snap = this.pack(params, state);
+    this.recent.set(u, snap);
     if (this.recent.size > this.recentCap) {
       const oldest = this.recent.keys().next().value!;
       this.recent.delete(oldest);
     }
     if (u % this.stride !== 0) return;
-    this.checkpoints.set(u, params.slice());
+    this.checkpoints.set(u, snap);
     if (this.checkpoints.size > this.cap) {
       this.stride *= 2;
       for (const k of [...this.checkpoints.keys()]) if (k % this.stride !== 0) this.checkpoints.delete(k);
     }
   }
 
-  /** Keeps the parameters reached after `u` updates for good (they came from outside: no replay). */
-  pin(u: number, params: Float64Array): void {
-    this.pinned.set(u, params.slice());
+  /** Keeps what was reached after `u` updates for good (it came from outside: no replay). */
+  pin(u: number, params: Float64Array, state: Float64Array): void {
+    this.pinned.set(u, this.pack(params, state));
   }
 
   /**
@@ -64,19 +76,26 @@ export class ParamHistory {
     return u - best;
   }
 
-  /** Writes the parameters after `u` updates into `out` (u must not exceed the last recorded update's run). */
-  paramsAt(u: number, out: Float64Array): void {
+  /**
+   * Writes the parameters and state after `u` updates into `out` and `state` (u must not exceed the
+   * last recorded update's run).
+   */
+  paramsAt(u: number, out: Float64Array, state: Float64Array): void {
     const exact = this.recent.get(u) ?? this.pinned.get(u) ?? this.checkpoints.get(u);
+    const unpack = (snap: Float64Array) => {
+      out.set(snap.subarray(0, this.count));
+      state.set(snap.subarray(this.count));
+    };
     if (exact) {
-      out.set(exact);
+      unpack(exact);
       return;
     }
     let best = 0;
     for (const k of this.checkpoints.keys()) if (k <= u && k > best) best = k;
     for (const k of this.recent.keys()) if (k <= u && k > best) best = k;
     for (const k of this.pinned.keys()) if (k <= u && k > best) best = k;
-    out.set((this.recent.get(best) ?? this.pinned.get(best) ?? this.checkpoints.get(best))!);
+    unpack((this.recent.get(best) ?? this.pinned.get(best) ?? this.checkpoints.get(best))!);
     this.trainer.grads.fill(0);
-    runUpdates(this.trainer, out, best, u - best);
+    runUpdates(this.trainer, out, best, u - best, state);
   }
 }

@@ -21,22 +21,24 @@ import {
 } from '../train/divergence.ts';
 import type { Divergence, Fault } from '../train/divergence.ts';
 import { ParamHistory } from './history.ts';
-import { accumulateSample, loadInput } from '../model/network.ts';
+import { rebuildUpdate } from './update-record.ts';
+import type { UpdateRecord } from './update-record.ts';
+import { loadInput } from '../model/network.ts';
 import type { Network, Workspace } from '../model/network.ts';
-import { applyUpdate, batchGradient, batchOf, createTrainer, epochOrder } from '../train/schedule.ts';
+import {
+  applyUpdate,
+  batchGradient,
+  batchOf,
+  createTrainer,
+  epochOrder,
+  newState,
+} from '../train/schedule.ts';
 import type { Trainer, TrainOptions } from '../train/schedule.ts';
 import { runUpdates, trainerLoss } from '../train/train.ts';
 
 export type { Granularity, Position } from './cursor.ts';
 export type { StepChain } from './chain.ts';
-
-/** The last update step: parameters before it and the batch gradient it used (mean or sum). */
-export interface UpdateRecord {
-  readonly update: number;
-  readonly before: Float64Array;
-  readonly gradient: Float64Array;
-  readonly batchLength: number;
-}
+export type { UpdateRecord } from './update-record.ts';
 
 export interface StepperSetup {
   readonly net: Network;
@@ -54,6 +56,8 @@ export class Stepper {
   readonly options: TrainOptions;
   /** Current parameters (those of the batch in progress). */
   readonly params: Float64Array;
+  /** The optimiser's state that goes with them (`optimizers.ts`; empty for gradient descent). */
+  readonly state: Float64Array;
   /** Gradient accumulated over the batch so far (sums, not yet divided by the batch length). */
   readonly grads: Float64Array;
   /** Values of the current sample. */
@@ -79,7 +83,8 @@ export class Stepper {
     this.grads = new Float64Array(setup.net.paramCount);
     this.initial = setup.params.slice();
     this.params = setup.params.slice();
-    this.history = new ParamHistory(this.trainer, this.initial);
+    this.state = newState(setup.net, setup.options);
+    this.history = new ParamHistory(this.trainer, this.initial, this.state);
     this.cur = new Cursor(setup.net, this.trainer);
   }
 
@@ -118,17 +123,20 @@ export class Stepper {
     const m = cur.m;
     if (m === len * per) {
       const before = this.params.slice();
+      const stateBefore = this.state.slice();
       const gradient = batchGradient(this.grads, len, this.options);
       const sums = this.grads.slice();
-      if (!applyUpdate(net, this.params, this.grads, this.options, len)) {
+      if (!applyUpdate(net, this.params, this.grads, this.options, len, this.state)) {
         this.params.set(before);
-        const f = updateFault(net, before, sums, this.options, len);
+        this.state.set(stateBefore);
+        const f = updateFault(net, before, sums, this.options, len, stateBefore);
         return makeDivergence(cur.u, b.epoch, { ...f, sample: -1 });
       }
-      this.lastUpdate = { update: cur.u, before, gradient, batchLength: len };
+      const stateAfter = this.state.slice();
+      this.lastUpdate = { update: cur.u, before, gradient, batchLength: len, stateBefore, stateAfter };
       cur.u++;
       cur.m = 0;
-      if (record) this.history.record(cur.u, this.params);
+      if (record) this.history.record(cur.u, this.params, this.state);
       return null;
     }
     const row = epochOrder(this.trainer, b.epoch)[b.start + Math.floor(m / per)]!;
@@ -198,11 +206,11 @@ export class Stepper {
         detail ? target - 1 : target,
       );
       if (chunkEnd > cur.u) {
-        const d = runUpdates(tr, this.params, cur.u, chunkEnd - cur.u);
+        const d = runUpdates(tr, this.params, cur.u, chunkEnd - cur.u, this.state);
         if (d) return this.stopAt(d);
         cur.u = chunkEnd;
         this.lastUpdate = null;
-        this.history.record(cur.u, this.params);
+        this.history.record(cur.u, this.params, this.state);
         continue;
       }
       // The last update of the run goes through the micro path once, so `lastUpdate` and the
@@ -243,7 +251,7 @@ export class Stepper {
   /** Jumps to micro-step m of update u (u at most the furthest update reached). */
   goTo(u: number, m = 0): void {
     this.divergence = null;
-    this.history.paramsAt(u, this.params);
+    this.history.paramsAt(u, this.params, this.state);
     this.cur.u = u;
     this.cur.m = 0;
     this.grads.fill(0);
@@ -252,7 +260,7 @@ export class Stepper {
     // The update that led here, unless its parameters lie in the never-computed past of a moment
     // given from outside (rebuilding it would replay everything before that moment).
     if (u > 0 && m === 0 && this.history.replayDistance(u - 1) <= this.history.checkpointStride)
-      this.rebuildLastUpdate(u - 1);
+      this.lastUpdate = rebuildUpdate(this.trainer, this.history, u - 1, this.state);
     while (this.cur.m < m) {
       const d = this.micro1(false);
       if (d) {
@@ -262,33 +270,18 @@ export class Stepper {
     }
   }
 
-  private rebuildLastUpdate(u: number): void {
-    const before = new Float64Array(this.net.paramCount);
-    this.history.paramsAt(u, before);
-    const b = batchOf(this.trainer, u);
-    const order = epochOrder(this.trainer, b.epoch);
-    const sums = new Float64Array(this.net.paramCount);
-    for (let s = b.start; s < b.end; s++)
-      accumulateSample(this.net, before, this.ws, this.data, order[s]!, sums);
-    const len = b.end - b.start;
-    this.lastUpdate = {
-      update: u,
-      before,
-      gradient: batchGradient(sums, len, this.options),
-      batchLength: len,
-    };
-  }
-
   /**
    * Resumes at micro-step m of update u, where the parameters are `params` (a shared moment: the
-   * sender's exact values, so no replay is needed). Returns false, changing nothing, when m is not
-   * a micro-step of that batch.
+   * sender's exact values, so no replay is needed), with the optimiser's state this stepper has at
+   * u when it is there, else a fresh one (a link carries no velocity or moments). Returns false,
+   * changing nothing, when m is not a micro-step of that batch.
    */
   resumeAt(u: number, params: Float64Array, m = 0): boolean {
     if (!Number.isSafeInteger(u) || u < 0 || !Number.isInteger(m) || m < 0 || m >= this.cur.stepsInBatch(u))
       return false;
     if (params.length !== this.net.paramCount) return false;
-    this.history.pin(u, params);
+    const state = this.cur.u === u ? this.state.slice() : newState(this.net, this.options);
+    this.history.pin(u, params, state);
     this.goTo(u, m);
     return true;
   }

@@ -8,7 +8,7 @@
 import { activateSoftmaxLayer, backwardNeuron, forwardNeuron, loadInput, lossOf } from '../model/network.ts';
 import type { Network, Workspace } from '../model/network.ts';
 import { ACT } from '../model/activations.ts';
-import { applyUpdate, batchOf, epochOrder } from './schedule.ts';
+import { applyUpdate, batchOf, epochOrder, NO_STATE } from './schedule.ts';
 import type { Trainer, TrainOptions } from './schedule.ts';
 
 export type DivergencePhase = 'input' | 'forward' | 'loss' | 'backward' | 'update';
@@ -123,6 +123,7 @@ export function updateFault(
   sums: Float64Array,
   options: TrainOptions,
   batchLength: number,
+  state: Float64Array = NO_STATE,
 ): Fault {
   const none = { layer: -1, neuron: -1 };
   for (let k = 0; k < sums.length; k++) {
@@ -130,7 +131,7 @@ export function updateFault(
     if (!isFinite0(g)) return { phase: 'backward', ...none, quantity: 'the batch gradient', value: g };
   }
   const trial = params.slice();
-  applyUpdate(net, trial, sums.slice(), options, batchLength);
+  applyUpdate(net, trial, sums.slice(), options, batchLength, state.slice());
   for (let k = 0; k < trial.length; k++) {
     const v = trial[k]!;
     if (!isFinite0(v)) return { phase: 'update', ...none, quantity: 'a parameter', value: v };
@@ -169,7 +170,12 @@ function sampleFault(tr: Trainer, params: Float64Array, r: number): Fault | null
  * Replays update `u` from `params` (the values before it) and names the first non-finite value.
  * Leaves `params` unchanged and the trainer's accumulator zeroed.
  */
-export function findDivergence(tr: Trainer, params: Float64Array, u: number): Divergence {
+export function findDivergence(
+  tr: Trainer,
+  params: Float64Array,
+  u: number,
+  state: Float64Array = NO_STATE,
+): Divergence {
   const { epoch, start, end } = batchOf(tr, u);
   const order = epochOrder(tr, epoch);
   tr.grads.fill(0);
@@ -178,7 +184,7 @@ export function findDivergence(tr: Trainer, params: Float64Array, u: number): Di
     const f = sampleFault(tr, params, order[s]!);
     if (f) where = { ...f, sample: order[s]! };
   }
-  where ??= { ...updateFault(tr.net, params, tr.grads, tr.options, end - start), sample: -1 };
+  where ??= { ...updateFault(tr.net, params, tr.grads, tr.options, end - start, state), sample: -1 };
   tr.grads.fill(0);
   return makeDivergence(u, epoch, where);
 }

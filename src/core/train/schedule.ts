@@ -19,6 +19,8 @@ import type { Reduction } from '../model/losses.ts';
 import { createWorkspace } from '../model/network.ts';
 import type { Network, Workspace } from '../model/network.ts';
 import { permutation, rngFor } from '../model/rng.ts';
+import { isPlain, stateSize, updateRange } from './optimizers.ts';
+import type { OptimizerOptions } from './optimizers.ts';
 
 export interface TrainOptions {
   readonly learningRate: number;
@@ -31,6 +33,17 @@ export interface TrainOptions {
   readonly seed: number;
   /** The mean (absent: the default) or the sum of the per-sample losses and gradients. */
   readonly reduction?: Reduction;
+  /** The update rule and weight decay (absent: gradient descent as in the notes, no decay). */
+  readonly optimizer?: OptimizerOptions;
+}
+
+/** The optimiser state of no optimiser (plain gradient descent keeps none). */
+export const NO_STATE = new Float64Array(0);
+
+/** A fresh (zero) optimiser state for a run of `net` with `options`. */
+export function newState(net: Network, options: TrainOptions): Float64Array {
+  const o = options.optimizer;
+  return o && !isPlain(o) ? new Float64Array(stateSize(o.name, net.paramCount)) : NO_STATE;
 }
 
 export interface Trainer {
@@ -45,6 +58,8 @@ export interface Trainer {
   orderEpoch: number;
   /** The parameters before the last update, to restore them when that update diverged. */
   readonly previous: Float64Array;
+  /** The optimiser state before the last update, likewise. */
+  readonly previousState: Float64Array;
   /** Accumulates one batch: compiled for this shape, or the generic loops. */
   readonly kernel: BatchKernel;
   /** The data-set loss, compiled likewise (same bits as `datasetLoss`). */
@@ -77,6 +92,7 @@ export function createTrainer(
     order,
     orderEpoch: options.shuffle ? -1 : Infinity,
     previous: new Float64Array(net.paramCount),
+    previousState: newState(net, options).slice(),
     kernel: compiled?.batch ?? genericKernel(net, ws),
     lossKernel: compiled?.loss ?? genericLoss(net, createWorkspace(net), reduction),
   };
@@ -109,7 +125,8 @@ export function batchOf(tr: Trainer, update: number): BatchRange {
 
 /**
  * params ← params − (α / batch length) · grads ("mean"), or params − α · grads ("sum"), then zero
- * grads. Biases move only when trained. Returns false when a parameter became NaN or ±∞.
+ * grads — or the optimiser's rule with its `state` (`optimizers.ts`). Biases move only when trained.
+ * Returns false when a parameter became NaN or ±∞.
  */
 export function applyUpdate(
   net: Network,
@@ -117,7 +134,37 @@ export function applyUpdate(
   grads: Float64Array,
   options: TrainOptions,
   batchLength: number,
+  state: Float64Array = NO_STATE,
 ): boolean {
+  const o = options.optimizer;
+  if (o && !isPlain(o)) {
+    if (state.length !== stateSize(o.name, net.paramCount)) throw new Error(`${o.name} needs its state`);
+    const inv = options.reduction === 'sum' ? 1 : 1 / batchLength;
+    let t = 0;
+    if (o.name === 'adam') {
+      const at = 2 * params.length;
+      t = state[at]! + 1;
+      state[at] = t;
+    }
+    let check = 0;
+    for (let l = 1; l <= net.depth; l++) {
+      const end = options.trainBiases ? net.bOff[l]! + net.sizes[l]! : net.bOff[l]!;
+      check += updateRange(
+        o,
+        options.learningRate,
+        params,
+        grads,
+        inv,
+        state,
+        net.wOff[l]!,
+        end,
+        net.bOff[l]!,
+        t,
+      );
+    }
+    grads.fill(0);
+    return check === 0;
+  }
   const scale = options.reduction === 'sum' ? options.learningRate : options.learningRate / batchLength;
   let check = 0;
   for (let l = 1; l <= net.depth; l++) {

@@ -12,19 +12,20 @@ import { reduceLoss } from '../model/losses.ts';
 import type { Reduction } from '../model/losses.ts';
 import { accumulateSample, lossOfSample } from '../model/network.ts';
 import type { Network, Workspace } from '../model/network.ts';
-import { applyUpdate, batchOf, epochOrder } from './schedule.ts';
+import { applyUpdate, batchOf, epochOrder, NO_STATE } from './schedule.ts';
 import type { Trainer } from './schedule.ts';
 
 /**
- * Runs `count` updates starting at update index `from`, changing `params` in place. Returns null, or
- * the divergence (NaN or ∞) at the first computation where it appeared; then `params` hold the values
- * from before the failing update.
+ * Runs `count` updates starting at update index `from`, changing `params` and the optimiser `state`
+ * (`newState`) in place. Returns null, or the divergence (NaN or ∞) at the first computation where
+ * it appeared; then `params` and `state` hold the values from before the failing update.
  */
 export function runUpdates(
   tr: Trainer,
   params: Float64Array,
   from: number,
   count: number,
+  state: Float64Array = NO_STATE,
 ): Divergence | null {
   const { net, data, grads, kernel } = tr;
   const { X, T } = data;
@@ -34,12 +35,14 @@ export function runUpdates(
     // A non-finite gradient shows up as a non-finite parameter after the update (checked there).
     if (kernel(params, grads, X, T, order, start, end) >= 0) {
       grads.fill(0);
-      return findDivergence(tr, params, u);
+      return findDivergence(tr, params, u, state);
     }
     tr.previous.set(params);
-    if (!applyUpdate(net, params, grads, tr.options, end - start)) {
+    tr.previousState.set(state);
+    if (!applyUpdate(net, params, grads, tr.options, end - start, state)) {
       params.set(tr.previous);
-      return findDivergence(tr, params, u);
+      state.set(tr.previousState);
+      return findDivergence(tr, params, u, state);
     }
   }
   return null;
@@ -51,8 +54,9 @@ export function runEpochs(
   params: Float64Array,
   from: number,
   epochs: number,
+  state: Float64Array = NO_STATE,
 ): Divergence | null {
-  return runUpdates(tr, params, from, epochs * tr.updatesPerEpoch);
+  return runUpdates(tr, params, from, epochs * tr.updatesPerEpoch, state);
 }
 
 /** The loss of the whole data set at `params`, with the trainer's (compiled) kernel. */

@@ -1,3 +1,4 @@
+import { FIELDS } from '../../config/fields.ts';
 import { useEffect, useRef, useState } from 'react';
 import { findLesson } from '../../content/lessons.ts';
 import { findPreset } from '../../content/presets.ts';
@@ -34,6 +35,13 @@ function About() {
         {config.layers.join('-')} · {config.loss} ({config.reduction ?? 'mean'} over samples) · α ={' '}
         {config.learningRate} · batch {config.batchSize}
         {config.trainBiases ? '' : ' · biases fixed'}
+        {config.optimizer === 'momentum'
+          ? ` · momentum μ = ${config.momentum ?? FIELDS.momentum.default!}`
+          : ''}
+        {config.optimizer === 'adam'
+          ? ` · Adam β1 = ${config.beta1 ?? FIELDS.beta1.default!}, β2 = ${config.beta2 ?? FIELDS.beta2.default!}`
+          : ''}
+        {config.weightDecay ? ` · weight decay λ = ${config.weightDecay}` : ''}
       </span>
     </p>
   );

@@ -3,6 +3,8 @@
  * Node): a neuron's numbers, the TeX lines of the selected weight's or bias's chain rule or of the
  * selected neuron, and the one line of the computation just done.
  */
+import { paramStep, previewStep } from '../../core/train/optimizers.ts';
+import { ruleTex } from '../../tex/update.ts';
 import { ACT, activationDerivative } from '../../core/model/activations.ts';
 import { LOSSES } from '../../core/model/losses.ts';
 import type { LossName } from '../../core/model/losses.ts';
@@ -70,15 +72,41 @@ export function selectionLines(view: RunView, sel: Selection): TexLine[] | null 
       ? { before: last.before[p]!, gradient: last.gradient[p]!, after: view.params[p]! }
       : null;
   const samplesDone = Math.min(pos.batchLength, Math.floor(pos.micro / view.stepsPerSample));
+  const trainable = sel.kind === 'weight' || view.trainBiases;
+  const o = view.optimizer;
+  let optimizer;
+  if (o && trainable) {
+    const decays = sel.kind === 'weight' && o.weightDecay > 0;
+    if (applied && last) {
+      const step = paramStep(
+        o,
+        p,
+        decays,
+        applied.gradient,
+        applied.before,
+        applied.after,
+        last.stateBefore,
+        last.stateAfter,
+      );
+      optimizer = { options: o, step, known: true, decays };
+    } else {
+      const known = samplesDone === pos.batchLength;
+      const sum = view.grads[p]!;
+      const gradient = known ? (view.reduction === 'sum' ? sum : sum / pos.batchLength) : NaN;
+      const step = previewStep(o, p, decays, gradient, view.params[p]!, view.state, view.learningRate);
+      optimizer = { options: o, step, known, decays };
+    }
+  }
   return chainTex(chain, {
     learningRate: view.learningRate,
     // After an update: the batch it applied (the batch now starting may be shorter).
     batchLength: applied && last ? last.batchLength : pos.batchLength,
     samplesDone,
     accumulated: view.grads[p]!,
-    trainable: sel.kind === 'weight' || view.trainBiases,
+    trainable,
     reduction: view.reduction,
     applied,
+    ...(optimizer ? { optimizer } : {}),
   });
 }
 
@@ -129,6 +157,6 @@ export function stepLine(view: RunView, loss: LossName): { what: string; tex: st
   const over = n > 1 ? `, ${view.reduction === 'sum' ? 'sum' : 'mean'} over ${n} samples` : '';
   return {
     what: 'the update of every weight and bias',
-    tex: `w \\leftarrow w - ${tex(view.learningRate)}\\,\\frac{\\partial L}{\\partial w}\\quad\\text{(update ${view.position.update}${over})}`,
+    tex: `${view.optimizer ? ruleTex(view.optimizer, view.learningRate) : `w \\leftarrow w - ${tex(view.learningRate)}\\,\\frac{\\partial L}{\\partial w}`}\\quad\\text{(update ${view.position.update}${over})}`,
   };
 }

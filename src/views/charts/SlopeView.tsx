@@ -18,12 +18,12 @@ type ParamSelection = Exclude<Selection, { kind: 'neuron' }>;
 export function SlopeView({ view, data, sel }: { view: RunView; data: DataInfo; sel: ParamSelection }) {
   const symbol = symbolOf(sel);
   const title = selectionTitle(sel, useNames());
-  const { net, params, learningRate, reduction } = view;
+  const { net, params, learningRate, reduction, optimizer, state } = view;
   const train = data.train;
   const frame = frameFor(useLab((s) => s.presenter));
   const chart = useMemo(
-    () => slopeChart(net, params, train, sel, { learningRate, reduction, symbol }, frame),
-    [net, params, train, sel, learningRate, reduction, symbol, frame],
+    () => slopeChart(net, params, train, sel, { learningRate, reduction, symbol, optimizer, state }, frame),
+    [net, params, train, sel, learningRate, reduction, symbol, optimizer, state, frame],
   );
   if (!chart) return <p className="note">The loss is not a finite number here: there is no slope to draw.</p>;
   const { width: W, height: H, margin: M, font } = frame;

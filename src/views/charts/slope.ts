@@ -3,6 +3,8 @@
  * gradient-descent step in the chart's pixels, the note and the TeX beside it. The numbers are the
  * core's (`lossAlong`); this places them.
  */
+import { OPTIMIZER_LABELS, previewStep } from '../../core/train/optimizers.ts';
+import type { OptimizerOptions } from '../../core/train/optimizers.ts';
 import { scaleLinear } from 'd3-scale';
 import type { ScaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
@@ -60,11 +62,25 @@ export function slopeChart(
   params: Float64Array,
   train: Dataset,
   sel: ParamRef,
-  o: { readonly learningRate: number; readonly reduction: Reduction; readonly symbol: string },
+  o: {
+    readonly learningRate: number;
+    readonly reduction: Reduction;
+    readonly symbol: string;
+    /** Momentum, Adam or weight decay, and its state now: the step is the optimiser's. */
+    readonly optimizer?: OptimizerOptions | null;
+    readonly state?: Float64Array;
+  },
   frame: Frame = FRAME,
 ): SlopeChart | null {
   const { width: W, height: H, margin: M } = frame;
-  const c = lossAlong(net, params, train, paramIndex(net, sel), o.learningRate, o.reduction);
+  const k = paramIndex(net, sel);
+  const opt = o.optimizer;
+  const decays = sel.kind === 'weight' && (opt?.weightDecay ?? 0) > 0;
+  const stepTo = opt
+    ? (slope: number, w: number) =>
+        previewStep(opt, k, decays, slope, w, o.state ?? new Float64Array(0), o.learningRate).after
+    : undefined;
+  const c = lossAlong(net, params, train, k, o.learningRate, o.reduction, stepTo);
   if (!Number.isFinite(c.loss) || !Number.isFinite(c.slope) || !Number.isFinite(c.w)) return null;
   const x = scaleLinear()
     .domain([c.w - c.R, c.w + c.R])
@@ -103,6 +119,14 @@ export function slopeChart(
       slope: c.slope,
       rate: o.learningRate,
       reduction: o.reduction,
+      ...(opt
+        ? {
+            optimizer: {
+              name: opt.name === 'sgd' ? 'weight decay' : OPTIMIZER_LABELS[opt.name],
+              next: c.next,
+            },
+          }
+        : {}),
     }),
   };
 }

@@ -1,9 +1,10 @@
 /**
  * The setup: hidden layers (0–8, 1–16 neurons each) and their activations, the loss and how a batch
- * or data set combines it (sum or mean over the samples), the learning rate, batch size, biases,
- * shuffling and initialisation. Inputs and outputs follow the data. Every
+ * or data set combines it (sum or mean over the samples), the learning rate, the optimiser (its μ,
+ * β1, β2) and weight decay, batch size, biases, shuffling and initialisation. Inputs and outputs follow the data. Every
  * change goes through the same validation as a file; a rejected value shows why and changes nothing.
  */
+import { FIELDS } from '../../config/fields.ts';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import type { ConfigPatch } from '../../config/edits.ts';
@@ -15,6 +16,7 @@ import {
   INIT_CHOICES,
   LIMITS,
   LOSS_CHOICES,
+  OPTIMIZER_CHOICES,
   OUTPUT_ACTIVATIONS,
   REDUCTION_CHOICES,
   removeHidden,
@@ -151,6 +153,49 @@ export function SetupEditor() {
               <option key={r} value={r} />
             ))}
           </datalist>
+        </Field>
+        <Field label="optimiser">
+          <select
+            data-testid="optimizer-select"
+            value={config.optimizer ?? FIELDS.optimizer.default!}
+            onChange={(e) => edit({ optimizer: e.target.value as NonNullable<Config['optimizer']> })}
+          >
+            <Options choices={OPTIMIZER_CHOICES} />
+          </select>
+        </Field>
+        {config.optimizer === 'momentum' && (
+          <Field label="momentum μ">
+            <NumberField
+              testId="momentum"
+              value={config.momentum ?? FIELDS.momentum.default!}
+              onApply={(v) => edit({ momentum: v })}
+            />
+          </Field>
+        )}
+        {config.optimizer === 'adam' && (
+          <>
+            <Field label="Adam β1">
+              <NumberField
+                testId="beta1"
+                value={config.beta1 ?? FIELDS.beta1.default!}
+                onApply={(v) => edit({ beta1: v })}
+              />
+            </Field>
+            <Field label="Adam β2">
+              <NumberField
+                testId="beta2"
+                value={config.beta2 ?? FIELDS.beta2.default!}
+                onApply={(v) => edit({ beta2: v })}
+              />
+            </Field>
+          </>
+        )}
+        <Field label="weight decay λ">
+          <NumberField
+            testId="weight-decay"
+            value={config.weightDecay ?? FIELDS.weightDecay.default!}
+            onApply={(v) => edit({ weightDecay: v })}
+          />
         </Field>
         <Field label="batch size">
           <NumberField testId="batch-size" value={config.batchSize} onApply={(v) => edit({ batchSize: v })} />

@@ -3,6 +3,8 @@
  * that define them: the activation and loss records (names, labels, which activations are element-wise),
  * the config fields (the allowed initialisations and reductions) and the network's limits.
  */
+import { OPTIMIZER_LABELS, OPTIMIZER_NAMES } from '../../core/train/optimizers.ts';
+import type { OptimizerName } from '../../core/train/optimizers.ts';
 import { ACTIVATION_LIST } from '../../core/model/activations.ts';
 import { LOSSES } from '../../core/model/losses.ts';
 import type { Reduction } from '../../core/model/losses.ts';
@@ -51,6 +53,11 @@ export const REDUCTION_CHOICES: readonly Choice<Reduction>[] = (
 export const INIT_CHOICES: readonly Choice<NonNullable<Config['init']>>[] = FIELDS.init.check.values.map(
   (n) => ({ value: n, label: n }),
 );
+
+export const OPTIMIZER_CHOICES: readonly Choice<OptimizerName>[] = OPTIMIZER_NAMES.map((n) => ({
+  value: n,
+  label: OPTIMIZER_LABELS[n],
+}));
 
 /** The hidden layers' sizes and activations. */
 export function hiddenLayers(config: Config): { sizes: number[]; acts: ActivationName[] } {
