@@ -26,29 +26,70 @@ export function optimizerUpdateTex(u: OptimizerUpdate): string {
   const { ps, mean, optimizer: o, step: s, known } = u;
   const n = (x: number | undefined, paren = false) => (known && x !== undefined ? tex(x, paren) : PENDING);
   const alpha = tex(u.rate);
+  const st = s.state;
+  // each quantity: its rule on one row, its numbers on the next (the panel is narrow)
   const rows: string[] = [];
+  const push = (lhs: string, rel: string, rule: string, numbers: string) =>
+    rows.push(`${lhs} &${rel} ${rule}`, `&= ${numbers}`);
   if (u.decays)
-    rows.push(
-      `g &= ${mean} + \\lambda\\, ${ps} = ${n(s.gradient)} + ${tex(o.weightDecay)}\\cdot ${tex(s.before, true)} = ${n(s.g)}`,
+    push(
+      'g',
+      '=',
+      `${mean} + \\lambda\\, ${ps}`,
+      `${n(s.gradient)} + ${tex(o.weightDecay)}\\cdot ${tex(s.before, true)} = ${n(s.g)}`,
     );
   else rows.push(`g &= ${mean} = ${n(s.g)}`);
-  const st = s.state;
   if (o.name === 'sgd') {
-    rows.push(
-      `${ps} &\\leftarrow ${ps} - \\alpha\\, g = ${tex(s.before)} - ${alpha}\\cdot ${n(s.g, true)} = ${n(s.after)}`,
+    push(
+      ps,
+      '\\leftarrow',
+      `${ps} - \\alpha\\, g`,
+      `${tex(s.before)} - ${alpha}\\cdot ${n(s.g, true)} = ${n(s.after)}`,
     );
   } else if (o.name === 'momentum') {
-    rows.push(
-      `v &\\leftarrow \\mu\\, v + g = ${tex(o.momentum)}\\cdot ${tex(st.v0!, true)} + ${n(s.g, true)} = ${n(st.v)}`,
-      `${ps} &\\leftarrow ${ps} - \\alpha\\, v = ${tex(s.before)} - ${alpha}\\cdot ${n(st.v, true)} = ${n(s.after)}`,
+    push(
+      'v',
+      '\\leftarrow',
+      '\\mu\\, v + g',
+      `${tex(o.momentum)}\\cdot ${tex(st.v0!, true)} + ${n(s.g, true)} = ${n(st.v)}`,
+    );
+    push(
+      ps,
+      '\\leftarrow',
+      `${ps} - \\alpha\\, v`,
+      `${tex(s.before)} - ${alpha}\\cdot ${n(st.v, true)} = ${n(s.after)}`,
     );
   } else {
     const t = st.t!;
-    rows.push(
-      `m &\\leftarrow \\beta_1 m + (1 - \\beta_1)\\, g = ${tex(o.beta1)}\\cdot ${tex(st.m0!, true)} + ${tex(1 - o.beta1)}\\cdot ${n(s.g, true)} = ${n(st.m)}`,
-      `v &\\leftarrow \\beta_2 v + (1 - \\beta_2)\\, g^2 = ${tex(o.beta2)}\\cdot ${tex(st.v0!, true)} + ${tex(1 - o.beta2)}\\cdot (${n(s.g)})^2 = ${n(st.v)}`,
-      `\\hat m &= \\frac{m}{1 - \\beta_1^{${t}}} = \\frac{${n(st.m)}}{${tex(st.c1!)}} = ${n(st.mHat)}, \\quad \\hat v = \\frac{v}{1 - \\beta_2^{${t}}} = \\frac{${n(st.v)}}{${tex(st.c2!)}} = ${n(st.vHat)}`,
-      `${ps} &\\leftarrow ${ps} - \\alpha\\, \\frac{\\hat m}{\\sqrt{\\hat v} + \\epsilon} = ${tex(s.before)} - ${alpha}\\cdot \\frac{${n(st.mHat)}}{\\sqrt{${n(st.vHat)}} + \\epsilon} = ${n(s.after)}`,
+    push(
+      'm',
+      '\\leftarrow',
+      '\\beta_1 m + (1 - \\beta_1)\\, g',
+      `${tex(o.beta1)}\\cdot ${tex(st.m0!, true)} + ${tex(1 - o.beta1)}\\cdot ${n(s.g, true)} = ${n(st.m)}`,
+    );
+    push(
+      'v',
+      '\\leftarrow',
+      '\\beta_2 v + (1 - \\beta_2)\\, g^2',
+      `${tex(o.beta2)}\\cdot ${tex(st.v0!, true)} + ${tex(1 - o.beta2)}\\cdot (${n(s.g)})^2 = ${n(st.v)}`,
+    );
+    push(
+      '\\hat m',
+      '=',
+      `\\frac{m}{1 - \\beta_1^{${t}}}`,
+      `\\frac{${n(st.m)}}{${tex(st.c1!)}} = ${n(st.mHat)}`,
+    );
+    push(
+      '\\hat v',
+      '=',
+      `\\frac{v}{1 - \\beta_2^{${t}}}`,
+      `\\frac{${n(st.v)}}{${tex(st.c2!)}} = ${n(st.vHat)}`,
+    );
+    push(
+      ps,
+      '\\leftarrow',
+      `${ps} - \\alpha\\, \\frac{\\hat m}{\\sqrt{\\hat v} + \\epsilon}`,
+      `${tex(s.before)} - ${alpha}\\cdot \\frac{${n(st.mHat)}}{\\sqrt{${n(st.vHat)}} + \\epsilon} = ${n(s.after)}`,
     );
   }
   return `\\begin{aligned} ${rows.join(' \\\\ ')} \\end{aligned}`;

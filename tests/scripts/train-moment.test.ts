@@ -79,3 +79,29 @@ describe('train <moment link>', () => {
     );
   }, 60_000);
 });
+
+describe('train with an optimiser', () => {
+  it('Adam from the start, and from an exact moment link, agree bit for bit with the stepper', async () => {
+    const { decodeLink, encodeLink } = await import('../../src/config/codec.ts');
+    const { buildRun } = await import('../../src/config/build.ts');
+    const { Stepper } = await import('../../src/core/step/stepper.ts');
+    const { unpackParams } = await import('../../src/core/model/init.ts');
+    const link = `${TEXTBOOK}&lr=0.05&opt=adam&wd=0.01`;
+    const decoded = decodeLink(link);
+    if (!decoded.ok) throw new Error('link');
+    const stepper = new Stepper(buildRun(decoded.config));
+    stepper.fastTo(5, false);
+    const five = unpackParams(stepper.net, stepper.params);
+    const fromStart = JSON.parse((await train([link, '--updates', '5'])).stdout) as Out;
+    expect(fromStart.weights).toEqual(five.weights);
+    // the moment link at update 3 with its exact weights: the replay leads there, so Adam's m and v
+    // are the replay's (a fresh state would step differently), and two more updates land on update 5
+    const at3 = new Stepper(buildRun(decoded.config));
+    at3.fastTo(3, false);
+    const { weights, biases } = unpackParams(at3.net, at3.params);
+    const moment = encodeLink(decoded.config, { update: 3, micro: 0, weights, biases });
+    const on = JSON.parse((await train([moment, '--updates', '2'])).stdout) as Out;
+    expect(on.startedAt).toBe(3);
+    expect(on.weights).toEqual(five.weights);
+  });
+});
