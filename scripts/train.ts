@@ -15,6 +15,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { buildRun } from '../src/config/build.ts';
 import { budgetError } from '../src/config/budget.ts';
+import { settingsAt } from '../src/config/changes.ts';
 import { CAPS } from '../src/config/fields.ts';
 import { formatError } from '../src/config/schema.ts';
 import { decodeLink } from '../src/config/codec.ts';
@@ -102,8 +103,8 @@ function main(): number {
     return 2;
   }
   const config = parsed.config;
-  const { net, data, test, params, options } = buildRun(config);
-  const tr = createTrainer(net, data, options);
+  const { net, data, test, params, options, segments } = buildRun(config);
+  const tr = createTrainer(net, data, options, { segments });
   const more = args.updates ?? (args.epochs ?? 0) * tr.updatesPerEpoch;
   // A moment link starts at its moment: its own parameters, or the replay of the updates before it.
   const moment = 'moment' in parsed ? (parsed.moment as Moment | null) : null;
@@ -126,7 +127,7 @@ function main(): number {
   // Momentum's velocity and Adam's moments start at zero, or, at a link's moment, are those of the
   // replay from the initial weights when it is within the budget and leads to the link's weights
   // (as the app opens the link); a link carries no optimiser state.
-  const state = newState(net, options);
+  const state = newState(net, options, segments);
   if (pinned && state.length > 0 && !budgetError(config, startedAt, 'at')) {
     const trial = params.slice();
     const trialState = state.slice();
@@ -143,7 +144,8 @@ function main(): number {
     done = divergence ? divergence.update : done + chunk;
   }
   const grads = new Float64Array(net.paramCount);
-  const reduction = config.reduction ?? 'mean';
+  // the reduction in force after the last update (a live change may have switched it)
+  const reduction = settingsAt(config, done).reduction ?? 'mean';
   datasetGradient(net, params, data, tr.ws, grads, reduction);
   const result = {
     updates: done,

@@ -10,7 +10,9 @@ import type { Dataset, Scaling } from '../core/model/datasets.ts';
 import { initParams, packParams, unpackParams } from '../core/model/init.ts';
 import { createNetwork } from '../core/model/network.ts';
 import type { Network } from '../core/model/network.ts';
-import type { TrainOptions } from '../core/train/schedule.ts';
+import { segmentsOf } from '../core/train/schedule.ts';
+import type { Segment, TrainOptions } from '../core/train/schedule.ts';
+import { settingsAt } from './changes.ts';
 import { DEFAULT_OPTIMIZER, isPlain } from '../core/train/optimizers.ts';
 import type { OptimizerOptions } from '../core/train/optimizers.ts';
 import type { Config, DatasetSpec } from './schema.ts';
@@ -33,7 +35,9 @@ export interface RunSetup {
   readonly columns: readonly string[];
   /** The initial parameters (a fresh copy each call). */
   readonly params: Float64Array;
+  /** The settings at update 0, and those changed live later (`changes`). */
   readonly options: TrainOptions;
+  readonly segments: readonly Segment[];
 }
 
 export function buildDataset(spec: DatasetSpec): Dataset {
@@ -83,15 +87,30 @@ export function buildRun(config: Config): RunSetup {
     scaling,
     columns: columnNames(config),
     params,
-    options: {
-      learningRate: config.learningRate,
-      batchSize: config.batchSize,
-      trainBiases: config.trainBiases,
-      shuffle: config.shuffle,
-      seed: config.seed,
-      ...(config.reduction ? { reduction: config.reduction } : {}),
-      ...(optimizerOf(config) ? { optimizer: optimizerOf(config)! } : {}),
-    },
+    options: trainOptions(config),
+    segments: segmentsFor(config),
+  };
+}
+
+/** The live changes of a config as the trainer's segments. */
+export function segmentsFor(config: Config): Segment[] {
+  return segmentsOf(
+    trainOptions(config),
+    (config.changes ?? []).map((c) => ({ from: c.at, options: trainOptions(settingsAt(config, c.at)) })),
+  );
+}
+
+/** The training options of a config's own settings (those at update 0). */
+export function trainOptions(config: Config): TrainOptions {
+  const optimizer = optimizerOf(config);
+  return {
+    learningRate: config.learningRate,
+    batchSize: config.batchSize,
+    trainBiases: config.trainBiases,
+    shuffle: config.shuffle,
+    seed: config.seed,
+    ...(config.reduction && config.reduction !== 'mean' ? { reduction: config.reduction } : {}),
+    ...(optimizer ? { optimizer } : {}),
   };
 }
 

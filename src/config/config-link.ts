@@ -12,6 +12,7 @@
  */
 import { CAPS, DEFAULT_ACTIVATION, FIELD_LIST, FIELDS } from './fields.ts';
 import type { Field, FieldPath } from './fields.ts';
+import { readChanges, writeChanges } from './changes.ts';
 import { biasesFrom, fail, num, numbers, numList, rows, weightsFrom } from './link-values.ts';
 import type { LinkFailure, LinkParams } from './link-values.ts';
 import type { Config, ConfigError } from './schema.ts';
@@ -35,6 +36,8 @@ const [LAYERS, ACT, W, B, X, T, COLS, DATA] = (
     'dataset.name',
   ] as const
 ).map((p) => FIELDS[p].link.key) as [string, string, string, string, string, string, string, string];
+
+const CHG = FIELDS.changes.link.key;
 
 /** The key whose value keeps its %-encoding when the fragment is split (each name is decoded alone). */
 export const RAW_KEY = COLS;
@@ -90,6 +93,7 @@ const WRITERS: Partial<Record<FieldPath, (c: Config) => string[]>> = {
           ...(d.columns ? [`${COLS}=${d.columns.map(encodeURIComponent).join(',')}`] : []),
         ]
       : [],
+  changes: writeChanges,
   dataset: ({ data, dataset: d }) =>
     d && !data
       ? [
@@ -140,6 +144,12 @@ const READERS: Partial<
     const data = dataJson(p, layers[0]!, layers[layers.length - 1]!);
     if (isFailure(data)) return data;
     json.data = data;
+  },
+  changes: (p, _layers, json) => {
+    if (!p.has(CHG)) return;
+    const changes = readChanges(p.get(CHG)!);
+    if (!Array.isArray(changes)) return changes;
+    json.changes = changes;
   },
   dataset: (p, _layers, json) => {
     const keys = DATASET_OPTIONS.map((f) => f.link.key);

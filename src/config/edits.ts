@@ -7,7 +7,9 @@ import { unpackParams } from '../core/model/init.ts';
 import type { Network } from '../core/model/network.ts';
 import { buildDataset, columnNames } from './build.ts';
 import { PRESETS } from '../content/presets.ts';
+import { changeAt, LIVE_PATHS, settingsAt } from './changes.ts';
 import { FIELDS } from './fields.ts';
+import type { LivePath } from './fields.ts';
 import { formatError } from './schema.ts';
 import type { Config, DataRows, Standardize } from './schema.ts';
 import { validateConfig } from './validate.ts';
@@ -53,6 +55,23 @@ export function normalized(config: Config): string {
 export function presetOf(config: Config): string | null {
   const json = normalized(config);
   return PRESETS.find((p) => normalized(p.config) === json)?.name ?? null;
+}
+
+/**
+ * A change of live settings (learning rate, reduction, optimiser, weight decay) at update u: checked
+ * as the settings in force there with the patch, then added to the run's changes (config/changes.ts).
+ */
+export function liveEdit(config: Config, u: number, patch: Partial<Pick<Config, LivePath>>): EditResult {
+  const now = settingsAt(config, u);
+  const check = validated({ ...now, ...patch });
+  if (!check.ok) return check;
+  return validated(changeAt(config, u, patch) as unknown as Record<string, unknown>);
+}
+
+/** Whether a patch changes live settings only (no restart needed). */
+export function isLive(patch: ConfigPatch): patch is Partial<Pick<Config, LivePath>> {
+  const keys = Object.keys(patch);
+  return keys.length > 0 && keys.every((k) => (LIVE_PATHS as readonly string[]).includes(k));
 }
 
 /** A change of settings; a change of shape (or of initialisation) re-initialises from the seed. */

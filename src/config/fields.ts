@@ -21,6 +21,8 @@ import { LOSS_NAMES, REDUCTIONS } from '../core/model/losses.ts';
 import { LIMITS } from '../core/model/network.ts';
 import { MAX_SEED } from '../core/model/rng.ts';
 import { ADAM_EPSILON, DEFAULT_OPTIMIZER, OPTIMIZER_NAMES } from '../core/train/optimizers.ts';
+import type { OptimizerName } from '../core/train/optimizers.ts';
+import type { Reduction } from '../core/model/losses.ts';
 
 /** Caps on everything that comes from outside, so no input can hang the tab. */
 export const CAPS = {
@@ -121,6 +123,22 @@ const codes = (names: readonly string[]) => names.map((n) => `\`${n}\``).join(',
 const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 
 type Matrix = readonly (readonly number[])[];
+
+/** The settings that change live, without restarting (config/changes.ts). */
+export type LivePath =
+  'learningRate' | 'reduction' | 'optimizer' | 'momentum' | 'beta1' | 'beta2' | 'weightDecay';
+
+/** A change of settings while training, from update `at` on. */
+export interface LiveChange {
+  readonly at: number;
+  readonly learningRate?: number;
+  readonly reduction?: Reduction;
+  readonly optimizer?: OptimizerName;
+  readonly momentum?: number;
+  readonly beta1?: number;
+  readonly beta2?: number;
+  readonly weightDecay?: number;
+}
 
 /** Each layer's activation when a config leaves out `activations`. */
 export const DEFAULT_ACTIVATION: ActivationName = 'sigmoid';
@@ -300,6 +318,12 @@ export const FIELDS = {
     default: DEFAULT_OPTIMIZER.weightDecay,
     optional: true,
     doc: 'λ of L2 weight decay, 0 to 1: each update uses g + λw for a weight (the gradient of λ/2 Σ w², which the loss shown leaves out); biases do not decay. Default: 0.',
+  }),
+  changes: field({
+    check: structure<readonly LiveChange[]>(),
+    link: { key: 'chg', as: 'structure' },
+    optional: true,
+    doc: 'settings changed while training, without restarting: a list of `{ "at": U, … }`, U the update each applies from (increasing, from 1), each with some of `learningRate`, `reduction`, `optimizer`, `momentum`, `beta1`, `beta2`, `weightDecay`; the fields above are the settings at update 0. Up to 32 changes.',
   }),
 };
 

@@ -6,6 +6,7 @@
  * between fields (a loss and its output layer, standardised targets and a linear output, a batch
  * and the training rows).
  */
+import { checkChanges } from './changes.ts';
 import { Checker, isObject, own } from './check.ts';
 import { CAPS, FIELDS, fieldNames } from './fields.ts';
 import type { Config, ConfigResult } from './schema.ts';
@@ -44,6 +45,7 @@ export function validateConfig(input: unknown): ConfigResult {
   const tuning = (['momentum', 'beta1', 'beta2', 'weightDecay'] as const).map(
     (k) => [k, c.field(k, get(k))] as const,
   );
+  const changes = checkChanges(c, get('changes'));
   const standardize = c.field('standardize', get('standardize'));
   if (standardize === 'inputs-targets' && activations && activations[depth - 1] !== 'linear') {
     c.fail(
@@ -85,6 +87,7 @@ export function validateConfig(input: unknown): ConfigResult {
     ...(standardize ? { standardize } : {}),
     ...(optimizer && optimizer !== FIELDS.optimizer.default ? { optimizer } : {}),
     ...Object.fromEntries(tuning.filter(([k, v]) => v !== undefined && v !== FIELDS[k].default)),
+    ...(changes ? { changes } : {}),
   };
   return { ok: true, config };
 }

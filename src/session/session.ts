@@ -5,7 +5,8 @@
  * No React, store, DOM or timer: the clock and the job scheduler are given.
  */
 import { budgetError, replayWork } from '../config/budget.ts';
-import { buildRun } from '../config/build.ts';
+import { buildRun, segmentsFor } from '../config/build.ts';
+import { setSegments } from '../core/step/live.ts';
 import type { RunSetup } from '../config/build.ts';
 import type { Moment } from '../config/codec.ts';
 import type { Config } from '../config/schema.ts';
@@ -100,6 +101,23 @@ export class Session {
     this.record();
     this.horizon = 0;
     this.floor = 0;
+    this.touch();
+  }
+
+  /**
+   * Settings changed live: `config` holds the run's changes (config/changes.ts), the newest from the
+   * current update on. The weights, the position and everything before it stay; what was computed
+   * after it with the old settings is forgotten (the history and the curve end here).
+   */
+  change(config: Config): void {
+    this.jobs.stop();
+    const s = this.stepper;
+    const u = s.update;
+    setSegments(s, segmentsFor(config), u);
+    this.config = config;
+    if (s.divergence) s.goTo(u, 0); // a smaller step may not diverge: the batch starts over
+    this.horizon = u;
+    this.truncate(u / s.updatesPerEpoch);
     this.touch();
   }
 

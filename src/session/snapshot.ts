@@ -4,6 +4,7 @@
  * identity while the parameters do (they change only at an update or with a new setup), so a view
  * that depends on the weights alone can depend on `view.params`.
  */
+import { upcomingState } from '../core/step/live.ts';
 import type { OptimizerOptions } from '../core/train/optimizers.ts';
 import type { ParamRef } from '../core/step/chain.ts';
 import { paramIndex } from '../core/step/chain.ts';
@@ -57,7 +58,10 @@ export interface RunView {
   readonly reduction: Reduction;
   /** Momentum, Adam or weight decay; null for the notes' gradient descent. */
   readonly optimizer: OptimizerOptions | null;
-  /** The optimiser's state now (`optimizers.ts`; empty for gradient descent), kept like `params`. */
+  /**
+   * The optimiser's state the coming update starts from (`optimizers.ts`; empty for gradient
+   * descent; zero where a live change switches optimiser), kept like `params`.
+   */
   readonly state: Float64Array;
   readonly samples: number;
 }
@@ -83,6 +87,7 @@ export function snapshot(
 ): RunView {
   const net = s.net;
   const n = net.neuronCount;
+  const upcoming = upcomingState(s);
   const sumDone = new Uint8Array(n);
   const actDone = new Uint8Array(n);
   const backDone = new Uint8Array(n);
@@ -90,13 +95,13 @@ export function snapshot(
     for (let j = 0; j < net.sizes[l]!; j++) {
       const k = net.nOff[l]! + j;
       if (l === 0) {
-        const loaded = s.activationDone(0, j);
+        const loaded = s.done.activationDone(0, j);
         sumDone[k] = actDone[k] = loaded ? 1 : 0;
         continue;
       }
-      sumDone[k] = s.sumDone(l, j) ? 1 : 0;
-      actDone[k] = s.activationDone(l, j) ? 1 : 0;
-      backDone[k] = s.backwardDone(l, j) ? 1 : 0;
+      sumDone[k] = s.done.sumDone(l, j) ? 1 : 0;
+      actDone[k] = s.done.activationDone(l, j) ? 1 : 0;
+      backDone[k] = s.done.backwardDone(l, j) ? 1 : 0;
     }
   }
   const position = s.position();
@@ -122,7 +127,7 @@ export function snapshot(
     updatesPerEpoch: s.updatesPerEpoch,
     stepsPerSample: s.stepsPerSample,
     target: s.data.T.slice(position.row * K, position.row * K + K),
-    lossDone: s.lossDone(),
+    lossDone: s.done.lossDone(),
     sampleLoss: s.sampleLoss,
     datasetLoss,
     testLoss: s.testLoss(),
@@ -136,9 +141,9 @@ export function snapshot(
     optimizer: s.options.optimizer ?? null,
     // the same array while the state is the same (views that draw from it keep their memos)
     state:
-      previous && previous.net === net && sameBits(previous.state, s.state)
+      previous && previous.net === net && sameBits(previous.state, upcoming)
         ? previous.state
-        : s.state.slice(),
+        : upcoming.slice(),
     samples: s.data.n,
   };
 }

@@ -1,4 +1,6 @@
 /** The run slice: stepping, playing (one frame of the play loop), seeking, the speed, the selection. */
+import { settingsAt } from '../config/changes.ts';
+import { presetOf } from '../config/edits.ts';
 import { readUpdate } from '../session/session.ts';
 import { MAX_SPEED, SPEEDS } from '../session/speeds.ts';
 import type { Kit, LabActions } from './types.ts';
@@ -32,6 +34,14 @@ export function runActions(kit: Kit): RunActions {
     },
     reset() {
       kit.halt();
+      const { config, view } = get();
+      if (config.changes?.length) {
+        // the initial weights with the settings in force now (the changes are history)
+        const now = settingsAt(config, view.position.update);
+        session.load(now);
+        publish({ playing: false, config: now, presetName: presetOf(now), data: session.data });
+        return;
+      }
       session.reset();
       publish({ playing: false });
     },

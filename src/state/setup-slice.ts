@@ -1,6 +1,8 @@
 /** The setup slice: presets, configs from outside, and the editors' changes, each a new run. */
 import {
   editConfig,
+  isLive,
+  liveEdit,
   presetOf,
   withData,
   withGenerated,
@@ -8,6 +10,7 @@ import {
   withStandardize,
 } from '../config/edits.ts';
 import type { EditResult } from '../config/edits.ts';
+import { settingsAt } from '../config/changes.ts';
 import type { Config } from '../config/schema.ts';
 import { impliedSelection } from '../config/view-link.ts';
 import { findPreset } from '../content/presets.ts';
@@ -64,8 +67,9 @@ export function setupActions(kit: Kit): SetupActions {
       load(config, presetName);
     },
     lowerLearningRate() {
-      const config = get().config;
-      load({ ...config, learningRate: config.learningRate / 10 }, null);
+      // the settings in force where it diverged, with a tenth of their learning rate, from the start
+      const now = settingsAt(get().config, get().view.position.update);
+      load({ ...now, learningRate: now.learningRate / 10 }, null);
     },
     setParam(p, value) {
       const { view, config } = get();
@@ -80,7 +84,15 @@ export function setupActions(kit: Kit): SetupActions {
       return apply(withData(get().config, data));
     },
     editConfig(patch) {
-      return apply(editConfig(get().config, patch));
+      // the learning rate, reduction, optimiser and decay change live, from the current update on
+      const u = get().view.position.update;
+      if (!isLive(patch) || u === 0) return apply(editConfig(get().config, patch));
+      const r = liveEdit(get().config, u, patch);
+      if (!r.ok) return r.errors;
+      kit.halt();
+      session.change(r.config);
+      publish({ config: r.config, presetName: presetOf(r.config), playing: false });
+      return [];
     },
     setStandardize(standardize) {
       return apply(withStandardize(get().config, standardize));

@@ -56,7 +56,7 @@ describe('the field table', () => {
     const allowed = message.replace(/^is unknown; allowed: /, '').split(', ');
     // written out by hand: the keys of link version 1 (a link must keep opening as it did)
     expect(allowed).toEqual(
-      'v layers act loss red lr batch biases shuffle seed init w b x t data n noise dseed targets test cols std opt mom b1 b2 wd at aw ab present theme lesson scene sel insight hide practice embed'.split(
+      'v layers act loss red lr batch biases shuffle seed init w b x t data n noise dseed targets test cols std opt mom b1 b2 wd chg at aw ab present theme lesson scene sel insight hide practice embed'.split(
         ' ',
       ),
     );
@@ -82,7 +82,7 @@ describe('the field table', () => {
   it("gives validation the config file's keys and each simple field's check", () => {
     const r = validateConfig({ ...DEFAULT_PRESET.config, colour: 'red' });
     expect(r.ok ? '' : formatError(r.errors[0]!)).toBe(
-      'colour: unknown key "colour"; allowed: "layers", "activations", "loss", "reduction", "learningRate", "batchSize", "trainBiases", "shuffle", "seed", "init", "weights", "biases", "data", "dataset", "standardize", "optimizer", "momentum", "beta1", "beta2", "weightDecay"',
+      'colour: unknown key "colour"; allowed: "layers", "activations", "loss", "reduction", "learningRate", "batchSize", "trainBiases", "shuffle", "seed", "init", "weights", "biases", "data", "dataset", "standardize", "optimizer", "momentum", "beta1", "beta2", "weightDecay", "changes"',
     );
     const generated = findPreset('xor')!.config; // seed and init, a generated data set
     for (const f of FIELD_LIST) {

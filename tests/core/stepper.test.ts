@@ -45,16 +45,16 @@ describe('micro-steps through the 2-2-2 example', () => {
 
   it('reveals values only once their step has computed them', () => {
     const s = stepper();
-    expect(s.sumDone(1, 0)).toBe(false);
+    expect(s.done.sumDone(1, 0)).toBe(false);
     s.step();
-    expect(s.sumDone(1, 0)).toBe(true);
-    expect(s.activationDone(1, 0)).toBe(true);
-    expect(s.sumDone(1, 1)).toBe(false);
+    expect(s.done.sumDone(1, 0)).toBe(true);
+    expect(s.done.activationDone(1, 0)).toBe(true);
+    expect(s.done.sumDone(1, 1)).toBe(false);
     expect(s.ws.z[s.net.nOff[1]!]).toBeCloseTo(0.3775, 12);
     for (let k = 0; k < 4; k++) s.step();
-    expect(s.lossDone()).toBe(true);
+    expect(s.done.lossDone()).toBe(true);
     expect(s.sampleLoss).toBeCloseTo(0.298371109, 9);
-    expect(s.backwardDone(2, 0)).toBe(false);
+    expect(s.done.backwardDone(2, 0)).toBe(false);
   });
 
   it('gives the chain of w5 (h1 → o1): 0.74136507 · 0.186815602 · 0.593269992 = 0.082167041', () => {
@@ -140,11 +140,11 @@ describe('stepping back', () => {
       for (let l = 1; l <= s.net.depth; l++) {
         for (let j = 0; j < s.net.sizes[l]!; j++) {
           const k = s.net.nOff[l]! + j;
-          if (s.sumDone(l, j)) out.push(s.ws.z[k]!, s.ws.a[k]!);
-          if (s.backwardDone(l, j)) out.push(s.ws.delta[k]!);
+          if (s.done.sumDone(l, j)) out.push(s.ws.z[k]!, s.ws.a[k]!);
+          if (s.done.backwardDone(l, j)) out.push(s.ws.delta[k]!);
         }
       }
-      if (s.lossDone()) out.push(s.sampleLoss);
+      if (s.done.lossDone()) out.push(s.sampleLoss);
       return out;
     };
     const snap = () => ({ pos: s.position(), params: Array.from(s.params), shown: shown() });

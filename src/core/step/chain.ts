@@ -161,6 +161,7 @@ export function chainRule(
 
 /** Which values of the current sample exist at a position (a `Cursor` answers these). */
 export interface StepProgress {
+  sumDone(l: number, j: number): boolean;
   activationDone(l: number, j: number): boolean;
   lossDone(): boolean;
   backwardDone(l: number, j: number): boolean;

@@ -60,6 +60,12 @@ export class ParamHistory {
     }
   }
 
+  /** Forgets everything after update u (it was computed with settings that have changed since). */
+  forgetAfter(u: number): void {
+    for (const m of [this.checkpoints, this.recent, this.pinned])
+      for (const k of [...m.keys()]) if (k > u) m.delete(k);
+  }
+
   /** Keeps what was reached after `u` updates for good (it came from outside: no replay). */
   pin(u: number, params: Float64Array, state: Float64Array): void {
     this.pinned.set(u, this.pack(params, state));
@@ -82,9 +88,11 @@ export class ParamHistory {
    */
   paramsAt(u: number, out: Float64Array, state: Float64Array): void {
     const exact = this.recent.get(u) ?? this.pinned.get(u) ?? this.checkpoints.get(u);
+    // a snapshot from before a live change to a bigger optimiser state holds less of it (zeros)
     const unpack = (snap: Float64Array) => {
       out.set(snap.subarray(0, this.count));
-      state.set(snap.subarray(this.count));
+      state.fill(0);
+      state.set(snap.subarray(this.count, this.count + state.length));
     };
     if (exact) {
       unpack(exact);

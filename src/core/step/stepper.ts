@@ -8,7 +8,7 @@
  * the checkpoint history (`history.ts`). Coarse steps (batch, epoch) run the fast path.
  */
 import { paramIndex, stepChain } from './chain.ts';
-import type { ParamRef, StepChain } from './chain.ts';
+import type { ParamRef, StepChain, StepProgress } from './chain.ts';
 import { Cursor } from './cursor.ts';
 import type { Granularity, Position } from './cursor.ts';
 import type { Dataset } from '../model/datasets.ts';
@@ -31,9 +31,12 @@ import {
   batchOf,
   createTrainer,
   epochOrder,
+  lossKernelFor,
   newState,
+  optionsAt,
+  startUpdate,
 } from '../train/schedule.ts';
-import type { Trainer, TrainOptions } from '../train/schedule.ts';
+import type { Segment, Trainer, TrainOptions } from '../train/schedule.ts';
 import { runUpdates, trainerLoss } from '../train/train.ts';
 
 export type { Granularity, Position } from './cursor.ts';
@@ -47,17 +50,18 @@ export interface StepperSetup {
   readonly test?: Dataset | null;
   readonly params: Float64Array;
   readonly options: TrainOptions;
+  /** Settings changed while training (live), in update order. */
+  readonly segments?: readonly Segment[];
 }
 
 export class Stepper {
   readonly net: Network;
   readonly data: Dataset;
   readonly test: Dataset | null;
-  readonly options: TrainOptions;
   /** Current parameters (those of the batch in progress). */
   readonly params: Float64Array;
   /** The optimiser's state that goes with them (`optimizers.ts`; empty for gradient descent). */
-  readonly state: Float64Array;
+  state: Float64Array;
   /** Gradient accumulated over the batch so far (sums, not yet divided by the batch length). */
   readonly grads: Float64Array;
   /** Values of the current sample. */
@@ -67,9 +71,10 @@ export class Stepper {
   divergence: Divergence | null = null;
   lastUpdate: UpdateRecord | null = null;
 
-  private readonly trainer: Trainer;
+  /** The schedule and kernels, and the checkpoints (read by `live.ts`). */
+  readonly trainer: Trainer;
   private readonly initial: Float64Array;
-  private readonly history: ParamHistory;
+  readonly history: ParamHistory;
   /** The position, and the order of micro-steps. */
   private readonly cur: Cursor;
 
@@ -77,13 +82,12 @@ export class Stepper {
     this.net = setup.net;
     this.data = setup.data;
     this.test = setup.test && setup.test.n > 0 ? setup.test : null;
-    this.options = setup.options;
-    this.trainer = createTrainer(setup.net, setup.data, setup.options);
+    this.trainer = createTrainer(setup.net, setup.data, setup.options, { segments: setup.segments ?? [] });
     this.ws = this.trainer.ws;
     this.grads = new Float64Array(setup.net.paramCount);
     this.initial = setup.params.slice();
     this.params = setup.params.slice();
-    this.state = newState(setup.net, setup.options);
+    this.state = newState(setup.net, setup.options, setup.segments);
     this.history = new ParamHistory(this.trainer, this.initial, this.state);
     this.cur = new Cursor(setup.net, this.trainer);
   }
@@ -122,6 +126,7 @@ export class Stepper {
     const per = cur.perSample;
     const m = cur.m;
     if (m === len * per) {
+      startUpdate(this.trainer, cur.u, this.state);
       const before = this.params.slice();
       const stateBefore = this.state.slice();
       const gradient = batchGradient(this.grads, len, this.options);
@@ -280,7 +285,8 @@ export class Stepper {
     if (!Number.isSafeInteger(u) || u < 0 || !Number.isInteger(m) || m < 0 || m >= this.cur.stepsInBatch(u))
       return false;
     if (params.length !== this.net.paramCount) return false;
-    const state = this.cur.u === u ? this.state.slice() : newState(this.net, this.options);
+    const state =
+      this.cur.u === u ? this.state.slice() : newState(this.net, this.options, this.trainer.segments);
     this.history.pin(u, params, state);
     this.goTo(u, m);
     return true;
@@ -296,23 +302,9 @@ export class Stepper {
     this.goTo(0, 0);
   }
 
-  /** Whether z of neuron j in layer l has been computed for the current sample. */
-  sumDone(l: number, j: number): boolean {
-    return this.cur.sumDone(l, j);
-  }
-
-  /** Whether a of neuron j in layer l has been computed (softmax: once its whole layer has). */
-  activationDone(l: number, j: number): boolean {
-    return this.cur.activationDone(l, j);
-  }
-
-  lossDone(): boolean {
-    return this.cur.lossDone();
-  }
-
-  /** Whether δ and ∂L/∂a of neuron j in layer l have been computed for the current sample. */
-  backwardDone(l: number, j: number): boolean {
-    return this.cur.backwardDone(l, j);
+  /** Which values of the current sample have been computed (z, a, the loss, δ): the cursor's answers. */
+  get done(): StepProgress {
+    return this.cur;
   }
 
   /** The chain of `p` for the current sample, with which factors the steps so far have computed. */
@@ -328,12 +320,19 @@ export class Stepper {
 
   /** The data-set loss at the current parameters (the current sample's values stay). */
   datasetLoss(): number {
-    return trainerLoss(this.trainer, this.params);
+    return trainerLoss(this.trainer, this.params, this.options.reduction ?? 'mean');
   }
 
   /** The loss of the test rows at the current parameters (NaN without a test set). */
   testLoss(): number {
     const t = this.test;
-    return t ? this.trainer.lossKernel(this.params, t.X, t.T, t.n) : NaN;
+    return t
+      ? lossKernelFor(this.trainer, this.options.reduction ?? 'mean')(this.params, t.X, t.T, t.n)
+      : NaN;
+  }
+
+  /** The settings in force at the current update (the run's, or a live change's). */
+  get options(): TrainOptions {
+    return optionsAt(this.trainer, this.cur.u);
   }
 }

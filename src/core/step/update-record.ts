@@ -5,7 +5,7 @@
  */
 import type { ParamHistory } from './history.ts';
 import { accumulateSample } from '../model/network.ts';
-import { batchGradient, batchOf, epochOrder } from '../train/schedule.ts';
+import { batchGradient, batchOf, epochOrder, optionsAt } from '../train/schedule.ts';
 import type { Trainer } from '../train/schedule.ts';
 
 /** The last update step (the optimiser's state is empty for gradient descent). */
@@ -37,7 +37,7 @@ export function rebuildUpdate(
   return {
     update: u,
     before,
-    gradient: batchGradient(sums, len, tr.options),
+    gradient: batchGradient(sums, len, optionsAt(tr, u)),
     batchLength: len,
     stateBefore,
     stateAfter: stateAfter.slice(),

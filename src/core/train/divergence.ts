@@ -8,7 +8,7 @@
 import { activateSoftmaxLayer, backwardNeuron, forwardNeuron, loadInput, lossOf } from '../model/network.ts';
 import type { Network, Workspace } from '../model/network.ts';
 import { ACT } from '../model/activations.ts';
-import { applyUpdate, batchOf, epochOrder, NO_STATE } from './schedule.ts';
+import { applyUpdate, batchOf, epochOrder, NO_STATE, optionsAt } from './schedule.ts';
 import type { Trainer, TrainOptions } from './schedule.ts';
 
 export type DivergencePhase = 'input' | 'forward' | 'loss' | 'backward' | 'update';
@@ -184,7 +184,7 @@ export function findDivergence(
     const f = sampleFault(tr, params, order[s]!);
     if (f) where = { ...f, sample: order[s]! };
   }
-  where ??= { ...updateFault(tr.net, params, tr.grads, tr.options, end - start, state), sample: -1 };
+  where ??= { ...updateFault(tr.net, params, tr.grads, optionsAt(tr, u), end - start, state), sample: -1 };
   tr.grads.fill(0);
   return makeDivergence(u, epoch, where);
 }

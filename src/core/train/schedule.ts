@@ -40,10 +40,66 @@ export interface TrainOptions {
 /** The optimiser state of no optimiser (plain gradient descent keeps none). */
 export const NO_STATE = new Float64Array(0);
 
-/** A fresh (zero) optimiser state for a run of `net` with `options`. */
-export function newState(net: Network, options: TrainOptions): Float64Array {
-  const o = options.optimizer;
-  return o && !isPlain(o) ? new Float64Array(stateSize(o.name, net.paramCount)) : NO_STATE;
+/**
+ * Settings changed while training (live): from update `from` on, `options` (only the learning rate,
+ * the reduction and the optimiser may differ from the run's). `resetState`: the optimiser changed, so
+ * its state starts from zero at that update.
+ */
+export interface Segment {
+  readonly from: number;
+  readonly options: TrainOptions;
+  readonly resetState: boolean;
+}
+
+/** The segments of a list of options changes (in update order), each knowing whether the optimiser changed. */
+export function segmentsOf(
+  start: TrainOptions,
+  changes: readonly { readonly from: number; readonly options: TrainOptions }[],
+): Segment[] {
+  let prev = start.optimizer?.name ?? 'sgd';
+  return changes.map((c) => {
+    const name = c.options.optimizer?.name ?? 'sgd';
+    const seg = { from: c.from, options: c.options, resetState: name !== prev };
+    prev = name;
+    return seg;
+  });
+}
+
+/** A fresh (zero) optimiser state for a run of `net` with `options` (and its later segments). */
+export function newState(
+  net: Network,
+  options: TrainOptions,
+  segments: readonly Segment[] = [],
+): Float64Array {
+  let size = 0;
+  for (const o of [options, ...segments.map((s) => s.options)]) {
+    const opt = o.optimizer;
+    if (opt && !isPlain(opt)) size = Math.max(size, stateSize(opt.name, net.paramCount));
+  }
+  return size ? new Float64Array(size) : NO_STATE;
+}
+
+/** The options in force at update u. */
+export function optionsAt(tr: Trainer, u: number): TrainOptions {
+  const segs = tr.segments;
+  for (let i = segs.length - 1; i >= 0; i--) if (segs[i]!.from <= u) return segs[i]!.options;
+  return tr.options;
+}
+
+/** Zeroes the optimiser state when update u starts a segment with another optimiser. */
+export function startUpdate(tr: Trainer, u: number, state: Float64Array): void {
+  for (const s of tr.segments) if (s.from === u && s.resetState) state.fill(0);
+}
+
+/** The data-set loss kernel for a reduction (compiled once per reduction the run uses). */
+export function lossKernelFor(tr: Trainer, reduction: Reduction): LossKernel {
+  let k = tr.lossKernels.get(reduction);
+  if (!k) {
+    const compiled = tr.generic ? null : compileKernels(tr.net, tr.options.batchSize, reduction);
+    k = compiled?.loss ?? genericLoss(tr.net, createWorkspace(tr.net), reduction);
+    tr.lossKernels.set(reduction, k);
+  }
+  return k;
 }
 
 export interface Trainer {
@@ -59,7 +115,11 @@ export interface Trainer {
   /** The parameters before the last update, to restore them when that update diverged. */
   readonly previous: Float64Array;
   /** The optimiser state before the last update, likewise. */
-  readonly previousState: Float64Array;
+  previousState: Float64Array;
+  /** Settings changed while training, in update order (empty: the run's options throughout). */
+  segments: readonly Segment[];
+  readonly generic: boolean;
+  readonly lossKernels: Map<Reduction, LossKernel>;
   /** Accumulates one batch: compiled for this shape, or the generic loops. */
   readonly kernel: BatchKernel;
   /** The data-set loss, compiled likewise (same bits as `datasetLoss`). */
@@ -69,6 +129,8 @@ export interface Trainer {
 export interface TrainerOptions {
   /** Use the generic loops even where a compiled kernel is available (tests compare the two). */
   readonly generic?: boolean;
+  /** Settings changed while training (`segmentsOf`). */
+  readonly segments?: readonly Segment[];
 }
 
 export function createTrainer(
@@ -82,6 +144,8 @@ export function createTrainer(
   const ws = createWorkspace(net);
   const reduction = options.reduction ?? 'mean';
   const compiled = how.generic ? null : compileKernels(net, options.batchSize, reduction);
+  const segments = how.segments ?? [];
+  const lossKernel = compiled?.loss ?? genericLoss(net, createWorkspace(net), reduction);
   return {
     net,
     data,
@@ -92,9 +156,12 @@ export function createTrainer(
     order,
     orderEpoch: options.shuffle ? -1 : Infinity,
     previous: new Float64Array(net.paramCount),
-    previousState: newState(net, options).slice(),
+    previousState: newState(net, options, segments).slice(),
+    segments,
+    generic: how.generic ?? false,
+    lossKernels: new Map([[reduction, lossKernel]]),
     kernel: compiled?.batch ?? genericKernel(net, ws),
-    lossKernel: compiled?.loss ?? genericLoss(net, createWorkspace(net), reduction),
+    lossKernel,
   };
 }
 
@@ -138,7 +205,7 @@ export function applyUpdate(
 ): boolean {
   const o = options.optimizer;
   if (o && !isPlain(o)) {
-    if (state.length !== stateSize(o.name, net.paramCount)) throw new Error(`${o.name} needs its state`);
+    if (state.length < stateSize(o.name, net.paramCount)) throw new Error(`${o.name} needs its state`);
     const inv = options.reduction === 'sum' ? 1 : 1 / batchLength;
     let t = 0;
     if (o.name === 'adam') {

@@ -12,7 +12,15 @@ import { reduceLoss } from '../model/losses.ts';
 import type { Reduction } from '../model/losses.ts';
 import { accumulateSample, lossOfSample } from '../model/network.ts';
 import type { Network, Workspace } from '../model/network.ts';
-import { applyUpdate, batchOf, epochOrder, NO_STATE } from './schedule.ts';
+import {
+  applyUpdate,
+  batchOf,
+  epochOrder,
+  lossKernelFor,
+  NO_STATE,
+  optionsAt,
+  startUpdate,
+} from './schedule.ts';
 import type { Trainer } from './schedule.ts';
 
 /**
@@ -37,9 +45,11 @@ export function runUpdates(
       grads.fill(0);
       return findDivergence(tr, params, u, state);
     }
+    startUpdate(tr, u, state);
     tr.previous.set(params);
-    tr.previousState.set(state);
-    if (!applyUpdate(net, params, grads, tr.options, end - start, state)) {
+    if (tr.previousState.length !== state.length) tr.previousState = state.slice();
+    else tr.previousState.set(state);
+    if (!applyUpdate(net, params, grads, optionsAt(tr, u), end - start, state)) {
       params.set(tr.previous);
       state.set(tr.previousState);
       return findDivergence(tr, params, u, state);
@@ -59,9 +69,10 @@ export function runEpochs(
   return runUpdates(tr, params, from, epochs * tr.updatesPerEpoch, state);
 }
 
-/** The loss of the whole data set at `params`, with the trainer's (compiled) kernel. */
-export function trainerLoss(tr: Trainer, params: Float64Array): number {
-  return tr.lossKernel(params, tr.data.X, tr.data.T, tr.data.n);
+/** The loss of the whole data set at `params`, with the trainer's (compiled) kernel for `reduction`. */
+export function trainerLoss(tr: Trainer, params: Float64Array, reduction?: Reduction): number {
+  const kernel = reduction ? lossKernelFor(tr, reduction) : tr.lossKernel;
+  return kernel(params, tr.data.X, tr.data.T, tr.data.n);
 }
 
 /** The loss of the whole data set: the mean (default) or the sum of the per-sample losses. */

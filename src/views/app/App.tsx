@@ -1,5 +1,6 @@
+import { settingsAt } from '../../config/changes.ts';
 import { FIELDS } from '../../config/fields.ts';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { findLesson } from '../../content/lessons.ts';
 import { findPreset } from '../../content/presets.ts';
 import { createLabStore } from '../../state/store.ts';
@@ -27,7 +28,9 @@ import { StoreContext, useLab } from './store-context.tsx';
 function About() {
   const name = useLab((s) => s.presetName);
   const preset = name ? findPreset(name) : undefined;
-  const config = useLab((s) => s.config);
+  const run = useLab((s) => s.config);
+  const update = useLab((s) => s.display.position.update);
+  const config = useMemo(() => settingsAt(run, update), [run, update]);
   return (
     <p className="about" data-testid="about">
       {preset ? `${preset.description} ` : ''}

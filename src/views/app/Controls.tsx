@@ -178,7 +178,7 @@ export function Status() {
 export function DivergenceBanner() {
   const divergence = useLab((s) => s.view.divergence);
   const actions = useLab((s) => s.actions);
-  const lr = useLab((s) => s.config.learningRate);
+  const lr = useLab((s) => s.view.learningRate);
   if (!divergence) return null;
   return (
     <div className="divergence" role="alert" data-testid="divergence">

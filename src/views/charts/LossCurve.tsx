@@ -3,6 +3,7 @@
  * the point under the pointer come from `loss-chart.ts`; React renders them.
  */
 import { useMemo, useRef, useState } from 'react';
+import { changeLabel } from '../../config/changes.ts';
 import { fmt } from '../../tex/format.ts';
 import { ChartAxes } from './ChartAxes.tsx';
 import { LOSS_FRAME, lossChart, nearestIndex, readout } from './loss-chart.ts';
@@ -23,7 +24,18 @@ export function LossCurve() {
   const svgRef = useRef<SVGSVGElement>(null);
   const n = series.length;
   // a series is a new object (a higher version) whenever its points changed: recompute then
-  const chart = useMemo(() => lossChart(series, testSeries, logScale), [series, testSeries, logScale]);
+  const changes = useLab((s) => s.config.changes);
+  const upe = view.updatesPerEpoch;
+  const chart = useMemo(
+    () =>
+      lossChart(
+        series,
+        testSeries,
+        logScale,
+        (changes ?? []).map((c) => ({ epochs: c.at / upe, label: changeLabel(c) })),
+      ),
+    [series, testSeries, logScale, changes, upe],
+  );
 
   const onMove = (e: React.PointerEvent<SVGRectElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
@@ -74,6 +86,14 @@ export function LossCurve() {
           xTitle="epochs"
           format={fmt}
         />
+        {chart.marks.map((m, k) => (
+          <g key={k} className="change-mark" data-testid={`change-mark-${k + 1}`}>
+            <line x1={m.x} x2={m.x} y1={M.top} y2={H - M.bottom} />
+            <text x={m.x + 3} y={M.top + 10 + 12 * (k % 3)}>
+              {m.label}
+            </text>
+          </g>
+        ))}
         {chart.testPath && <path className="line test" d={chart.testPath} data-testid="test-curve" />}
         {chart.path && <path className="line" d={chart.path} />}
         {chart.points.length <= 60 &&

@@ -23,9 +23,16 @@ export interface LossChart {
   readonly points: readonly { readonly x: number; readonly y: number }[];
   /** Whether the y axis is logarithmic (asked for, and every loss positive). */
   readonly logUsed: boolean;
+  /** Where settings changed live: x in the chart, and what changed. */
+  readonly marks: readonly { readonly x: number; readonly label: string }[];
 }
 
-export function lossChart(series: SeriesView, testSeries: SeriesView, logScale: boolean): LossChart {
+export function lossChart(
+  series: SeriesView,
+  testSeries: SeriesView,
+  logScale: boolean,
+  changes: readonly { readonly epochs: number; readonly label: string }[] = [],
+): LossChart {
   const { width: W, height: H, margin: M } = LOSS_FRAME;
   const columns = (W - M.left - M.right) / 2;
   // the x extent grows in powers of two, so axis and buckets stay put while training
@@ -70,6 +77,7 @@ export function lossChart(series: SeriesView, testSeries: SeriesView, logScale: 
     testPath: testPoints.length ? shape(testPoints) : null,
     points,
     logUsed,
+    marks: changes.filter((c) => c.epochs <= xEnd).map((c) => ({ x: x(c.epochs), label: c.label })),
   };
 }
 

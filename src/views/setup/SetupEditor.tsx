@@ -4,8 +4,9 @@
  * β1, β2) and weight decay, batch size, biases, shuffling and initialisation. Inputs and outputs follow the data. Every
  * change goes through the same validation as a file; a rejected value shows why and changes nothing.
  */
+import { settingsAt } from '../../config/changes.ts';
 import { FIELDS } from '../../config/fields.ts';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { ConfigPatch } from '../../config/edits.ts';
 import type { Config } from '../../config/schema.ts';
@@ -50,7 +51,10 @@ function Options({ choices }: { choices: readonly Choice<string>[] }) {
 }
 
 export function SetupEditor() {
-  const config = useLab((s) => s.config);
+  const run = useLab((s) => s.config);
+  // the settings in force at the update on show (a live change applies from its update on)
+  const update = useLab((s) => s.display.position.update);
+  const config = useMemo(() => settingsAt(run, update), [run, update]);
   const editConfig = useLab((s) => s.actions.editConfig);
   const [errors, setErrors] = useState<string[]>([]);
   const edit = (patch: ConfigPatch) => setErrors(editConfig(patch));
