@@ -88,15 +88,16 @@ export function buildRun(config: Config): RunSetup {
     columns: columnNames(config),
     params,
     options: trainOptions(config),
-    segments: segmentsFor(config),
+    segments: segmentsFor(config, data.n),
   };
 }
 
-/** The live changes of a config as the trainer's segments. */
-export function segmentsFor(config: Config): Segment[] {
+/** The live changes of a config as the trainer's segments, over `n` training rows. */
+export function segmentsFor(config: Config, n: number): Segment[] {
   return segmentsOf(
     trainOptions(config),
     (config.changes ?? []).map((c) => ({ from: c.at, options: trainOptions(settingsAt(config, c.at)) })),
+    n,
   );
 }
 

@@ -1,7 +1,7 @@
 /**
  * Live settings: the changes made while training, each with the update it applies from. The
- * learning rate, the reduction, the optimiser (its μ, β1, β2) and weight decay change without
- * restarting; the config's own values are the settings at update 0, and `settingsAt` gives those in
+ * learning rate, the batch size (the next batch starts where the last one ended), the reduction, the
+ * optimiser (its μ, β1, β2) and weight decay change without restarting; the config's own values are the settings at update 0, and `settingsAt` gives those in
  * force at any update. The list is part of the run, so a link and `train` replay it bit for bit:
  *   chg=3:lr:0.05;10:opt:adam,wd:0.01     (update 3: α = 0.05; update 10: Adam with λ = 0.01)
  * each change `U:key:value,key:value` with the fields' link keys, changes joined by ";".
@@ -16,6 +16,7 @@ import type { Config } from './schema.ts';
 /** The settings a change may hold, in the order a link writes them. */
 export const LIVE_PATHS: readonly LivePath[] = [
   'learningRate',
+  'batchSize',
   'reduction',
   'optimizer',
   'momentum',
@@ -70,7 +71,7 @@ export function changeAt(config: Config, u: number, patch: Partial<Pick<Config, 
 }
 
 /** Checks `changes`: up to MAX_CHANGES objects, `at` increasing from 1, each with live settings only. */
-export function checkChanges(c: Checker, v: unknown): LiveChange[] | undefined {
+export function checkChanges(c: Checker, v: unknown, rows?: number): LiveChange[] | undefined {
   if (v === undefined) return undefined;
   if (!Array.isArray(v) || v.length < 1 || v.length > MAX_CHANGES)
     return c.fail(
@@ -98,7 +99,7 @@ export function checkChanges(c: Checker, v: unknown): LiveChange[] | undefined {
       const value = own(item, p);
       if (value === undefined) continue;
       const sub = new Checker();
-      const ok = sub.check(p, value);
+      const ok = sub.check(p, value, p === 'batchSize' && rows ? rows : undefined);
       if (sub.errors.length) return c.fail(`${where}.${p}`, sub.errors[0]!.message);
       change[p] = ok;
     }
@@ -153,6 +154,7 @@ export function readChanges(text: string): Record<string, unknown>[] | LinkFailu
 
 const SHORT: Readonly<Record<LivePath, string>> = {
   learningRate: 'α',
+  batchSize: 'batch',
   reduction: '',
   optimizer: '',
   momentum: 'μ',

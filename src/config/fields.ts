@@ -126,12 +126,13 @@ type Matrix = readonly (readonly number[])[];
 
 /** The settings that change live, without restarting (config/changes.ts). */
 export type LivePath =
-  'learningRate' | 'reduction' | 'optimizer' | 'momentum' | 'beta1' | 'beta2' | 'weightDecay';
+  'learningRate' | 'batchSize' | 'reduction' | 'optimizer' | 'momentum' | 'beta1' | 'beta2' | 'weightDecay';
 
 /** A change of settings while training, from update `at` on. */
 export interface LiveChange {
   readonly at: number;
   readonly learningRate?: number;
+  readonly batchSize?: number;
   readonly reduction?: Reduction;
   readonly optimizer?: OptimizerName;
   readonly momentum?: number;
@@ -323,7 +324,7 @@ export const FIELDS = {
     check: structure<readonly LiveChange[]>(),
     link: { key: 'chg', as: 'structure' },
     optional: true,
-    doc: 'settings changed while training, without restarting: a list of `{ "at": U, … }`, U the update each applies from (increasing, from 1), each with some of `learningRate`, `reduction`, `optimizer`, `momentum`, `beta1`, `beta2`, `weightDecay`; the fields above are the settings at update 0. Up to 32 changes.',
+    doc: 'settings changed while training, without restarting: a list of `{ "at": U, … }`, U the update each applies from (increasing, from 1), each with some of `learningRate`, `batchSize`, `reduction`, `optimizer`, `momentum`, `beta1`, `beta2`, `weightDecay`; the fields above are the settings at update 0. Up to 32 changes.',
   }),
 };
 

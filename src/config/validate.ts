@@ -45,7 +45,7 @@ export function validateConfig(input: unknown): ConfigResult {
   const tuning = (['momentum', 'beta1', 'beta2', 'weightDecay'] as const).map(
     (k) => [k, c.field(k, get(k))] as const,
   );
-  const changes = checkChanges(c, get('changes'));
+  const changes = checkChanges(c, get('changes'), rowCount(data, dataset));
   const standardize = c.field('standardize', get('standardize'));
   if (standardize === 'inputs-targets' && activations && activations[depth - 1] !== 'linear') {
     c.fail(

@@ -66,7 +66,7 @@ export class LayerGradients {
     if (fast && now - this.lastTime < CADENCE.layerGradientsMs) return;
     this.lastTime = now;
     this.lastUpdate = stepper.update;
-    const x = stepper.update / stepper.updatesPerEpoch;
+    const x = stepper.epochsDone;
     const sizes = meanWeightGradients(net, stepper.params, this.rows!, this.ws!, this.g);
     sizes.forEach((y, l) => this.series[l]!.push(x, y));
   }

@@ -25,7 +25,7 @@ export interface JobProgress {
 
 /** The loss at the stepper's parameters, as a point of the curve (x in epochs). */
 export function recordPoint(s: Stepper, series: LossSeries, testSeries: LossSeries): void {
-  const x = s.update / s.updatesPerEpoch;
+  const x = s.epochsDone;
   series.push(x, s.datasetLoss());
   if (s.test) testSeries.push(x, s.testLoss());
 }
@@ -63,17 +63,17 @@ export class Replay {
    */
   run(ms: number): boolean {
     const s = this.stepper;
-    const upe = s.updatesPerEpoch;
     const t0 = this.now();
     while (!this.finished) {
       const u = s.update;
-      const end = Math.min(this.target, (Math.floor(u / upe) + 1) * upe, u + this.chunk);
+      const end = Math.min(this.target, s.nextEpochStart(u), u + this.chunk);
       const t1 = this.now();
       s.fastTo(end, false);
       const took = this.now() - t1;
       if (took < ms / 8) this.chunk = Math.min(this.chunk * 2, 1 << 20);
       else if (took > ms / 2) this.chunk = Math.max(1, Math.floor(this.chunk / 2));
-      if (s.update % upe === 0 && keepsEpoch(s.update / upe)) recordPoint(s, this.series, this.testSeries);
+      const epochs = s.epochsDone;
+      if (Number.isInteger(epochs) && keepsEpoch(epochs)) recordPoint(s, this.series, this.testSeries);
       if (this.now() - t0 >= ms) break;
     }
     return this.finished;

@@ -113,11 +113,13 @@ export class Session {
     this.jobs.stop();
     const s = this.stepper;
     const u = s.update;
-    setSegments(s, segmentsFor(config), u);
+    const batch = s.options.batchSize;
+    setSegments(s, segmentsFor(config, s.data.n), u);
     this.config = config;
-    if (s.divergence) s.goTo(u, 0); // a smaller step may not diverge: the batch starts over
+    // a smaller step may not diverge, and a batch of another size starts over: from its first sample
+    if (s.divergence || s.options.batchSize !== batch) s.goTo(u, 0);
     this.horizon = u;
-    this.truncate(u / s.updatesPerEpoch);
+    this.truncate(s.epochsDone);
     this.touch();
   }
 
@@ -134,7 +136,7 @@ export class Session {
     const { floor, stepper } = this;
     if (floor > 0 && stepper.update === floor && stepper.micro === 0)
       return `Back: the updates before ${floor} were not replayed (more than the work budget allows); Reset goes to update 0.`;
-    if (stepper.back()) this.truncate(stepper.update / stepper.updatesPerEpoch);
+    if (stepper.back()) this.truncate(stepper.epochsDone);
     this.touch();
     return null;
   }
@@ -341,6 +343,6 @@ export class Session {
     const before = s.update;
     s.step(g);
     if (s.update !== before && s.micro === 0) this.record();
-    else this.truncate(s.update / s.updatesPerEpoch);
+    else this.truncate(s.epochsDone);
   }
 }

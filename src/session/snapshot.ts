@@ -37,7 +37,11 @@ export interface RunView {
   readonly grads: Float64Array;
   readonly neurons: NeuronView;
   readonly position: Position;
+  /** Updates per epoch at the start (a live change of batch size changes it later: see `epochs`). */
   readonly updatesPerEpoch: number;
+  /** Epochs done, fractional mid-epoch; and at which epoch each live change applies. */
+  readonly epochs: number;
+  readonly changeEpochs: readonly number[];
   readonly stepsPerSample: number;
   /** Targets of the current sample. */
   readonly target: Float64Array;
@@ -72,6 +76,10 @@ export function paramOf(sel: Selection | null): ParamRef | null {
 }
 
 /** Whether two arrays hold the same values, bit for bit (NaN equals NaN, 0 differs from −0). */
+function sameList(a: readonly number[] | undefined, b: readonly number[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((x, k) => x === b[k]);
+}
+
 export function sameBits(a: Float64Array, b: Float64Array): boolean {
   if (a.length !== b.length) return false;
   for (let k = 0; k < a.length; k++) if (!Object.is(a[k], b[k])) return false;
@@ -88,6 +96,7 @@ export function snapshot(
   const net = s.net;
   const n = net.neuronCount;
   const upcoming = upcomingState(s);
+  const epochsOfChanges = s.trainer.segments.map((seg) => s.epochsAt(seg.from));
   const sumDone = new Uint8Array(n);
   const actDone = new Uint8Array(n);
   const backDone = new Uint8Array(n);
@@ -125,6 +134,10 @@ export function snapshot(
     },
     position,
     updatesPerEpoch: s.updatesPerEpoch,
+    epochs: s.epochsDone,
+    changeEpochs: sameList(previous?.changeEpochs, epochsOfChanges)
+      ? previous!.changeEpochs
+      : epochsOfChanges,
     stepsPerSample: s.stepsPerSample,
     target: s.data.T.slice(position.row * K, position.row * K + K),
     lossDone: s.done.lossDone(),

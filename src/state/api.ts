@@ -32,7 +32,7 @@ export function exposeApi(store: LabStore): void {
       const { view, playing } = store.getState();
       return {
         updates: view.position.update,
-        epochs: view.position.update / view.updatesPerEpoch,
+        epochs: view.epochs,
         loss: view.datasetLoss,
         playing,
       };

@@ -64,13 +64,13 @@ describe('a live change', () => {
     const before = s.params.slice();
     // α = 0.1 from update 3, then momentum μ = 0.9 from update 5
     let config = changeAt(TEXTBOOK, 3, { learningRate: 0.1 });
-    setSegments(s, segmentsFor(config), 3);
+    setSegments(s, segmentsFor(config, 1), 3);
     expect(s.update).toBe(3);
     expect([...s.params]).toEqual([...before]);
     expect(s.options.learningRate).toBe(0.1);
     s.fastTo(5, false);
     config = changeAt(config, 5, { optimizer: 'momentum' });
-    setSegments(s, segmentsFor(config), 5);
+    setSegments(s, segmentsFor(config, 1), 5);
     s.fastTo(8, false);
     const ref = reference([
       ...Array.from({ length: 3 }, () => ({ alpha: 0.5, mu: 0 })),
@@ -140,7 +140,7 @@ describe('the change list in a link', () => {
       return r.ok ? 'opened' : linkErrorText(r.errors);
     };
     expect(error('3')).toMatch(/^chg: must be changes "U:key:value,key:value" joined by ";"/);
-    expect(error('3:zz:1')).toMatch(/^chg: .*keys: lr, red, opt, mom, b1, b2, wd$/);
+    expect(error('3:zz:1')).toMatch(/^chg: .*keys: lr, batch, red, opt, mom, b1, b2, wd$/);
     expect(error('3:lr:1,lr:2')).toBe('chg: names lr twice in one change');
     expect(error('3:lr:0.1;2:lr:0.2')).toMatch(/changes\[1\]\.at\)?: must be a whole number from 4 to/);
     expect(error('0:lr:0.1')).toMatch(/changes\[0\]\.at\)?: must be a whole number from 1 to/);
@@ -151,5 +151,70 @@ describe('the change list in a link', () => {
     expect(error(Array.from({ length: 33 }, (_, k) => `${k + 1}:lr:0.1`).join(';'))).toBe(
       'chg: must hold at most 32 changes',
     );
+  });
+});
+
+describe('a live change of batch size', () => {
+  // y = w·x + b, L = ½(y − t)²: ∂L/∂w = (y − t)·x, ∂L/∂b = y − t, by hand
+  const X = [1, 2, 3, 4, 5];
+  const T = [2, 4, 6, 8, 10];
+  const base = valid({
+    layers: [1, 1],
+    activations: ['linear'],
+    loss: 'half-squared-error',
+    learningRate: 0.01,
+    batchSize: 2,
+    trainBiases: true,
+    shuffle: false,
+    seed: 1,
+    weights: [[[0.5]]],
+    biases: [[0]],
+    data: { inputs: X.map((x) => [x]), targets: T.map((t) => [t]) },
+  });
+
+  it('takes the next batch from where the last ended: the rest of the epoch, then whole epochs', () => {
+    const config = valid(changeAt(base, 2, { batchSize: 3 }));
+    expect(encodeLink(config)).toContain('&chg=2:batch:3');
+    // batches: [0 1] [2 3] | batch 3 from update 2: [4] (the rest of epoch 1) [0 1 2] [3 4] [0 1 2]
+    const batches = [[0, 1], [2, 3], [4], [0, 1, 2], [3, 4], [0, 1, 2]];
+    let w = 0.5;
+    let b = 0;
+    for (const rows of batches) {
+      let gw = 0;
+      let gb = 0;
+      for (const r of rows) {
+        const e = w * X[r]! + b - T[r]!;
+        gw += e * X[r]!;
+        gb += e;
+      }
+      w -= (0.01 * gw) / rows.length;
+      b -= (0.01 * gb) / rows.length;
+    }
+    const s = new Stepper(buildRun(config));
+    for (let k = 0; k < 1000 && s.update < 6; k++) s.step('step');
+    expect(Math.abs(s.params[0]! - w)).toBeLessThan(1e-15);
+    expect(Math.abs(s.params[1]! - b)).toBeLessThan(1e-15);
+    const fast = new Stepper(buildRun(config));
+    fast.fastTo(6, false);
+    expect([...fast.params]).toEqual([...s.params]);
+    // epochs: update 3 starts epoch 2 (index 1); update 5 starts epoch 3; the epoch step ends there
+    expect(fast.epochsAt(3)).toBe(1);
+    expect(fast.epochsAt(2)).toBe(0.8);
+    expect(fast.epochsAt(5)).toBe(2);
+    expect(fast.nextEpochStart(3)).toBe(5);
+    expect(fast.nextEpochStart(1)).toBe(3);
+  });
+
+  it('in the running stepper, restarting the batch in progress at its first sample', () => {
+    const s = new Stepper(buildRun(base));
+    s.fastTo(2, false);
+    s.step('step'); // a computation into update 3
+    const config = changeAt(base, 2, { batchSize: 3 });
+    setSegments(s, segmentsFor(config, 5), 2);
+    s.goTo(2, 0);
+    s.fastTo(6, false);
+    const fresh = new Stepper(buildRun(valid(config)));
+    fresh.fastTo(6, false);
+    expect([...s.params]).toEqual([...fresh.params]);
   });
 });

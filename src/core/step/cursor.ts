@@ -170,7 +170,7 @@ export class Cursor {
       return last.phase === 'backward' && this.m % this.perSample === 0;
     }
     if (last.phase !== 'update' || this.m !== 0) return false;
-    return g === 'batch' || this.u % this.trainer.updatesPerEpoch === 0;
+    return g === 'batch' || batchOf(this.trainer, this.u).start === 0;
   }
 
   /** Steps done within the current sample, or −1 when no sample is in progress. */

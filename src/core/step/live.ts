@@ -4,12 +4,14 @@
  * was computed after that update with the old settings is forgotten; everything before it stays.
  */
 import type { Segment } from '../train/schedule.ts';
-import { newState } from '../train/schedule.ts';
+import { fitBatches, largestBatch, newState } from '../train/schedule.ts';
 import type { Stepper } from './stepper.ts';
 
 /** Trains with `segments` (the run's whole list of live changes) after update u. */
 export function setSegments(s: Stepper, segments: readonly Segment[], u: number): void {
+  const before = largestBatch(s.trainer.options, s.trainer.segments);
   s.trainer.segments = segments;
+  fitBatches(s.trainer, before);
   const size = newState(s.net, s.trainer.options, segments).length;
   if (size > s.state.length) {
     const grown = new Float64Array(size);

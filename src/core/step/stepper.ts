@@ -31,7 +31,9 @@ import {
   batchOf,
   createTrainer,
   epochOrder,
+  epochsAt,
   lossKernelFor,
+  nextEpochStart,
   newState,
   optionsAt,
   startUpdate,
@@ -115,7 +117,7 @@ export class Stepper {
 
   /** Completed epochs, as a fraction when mid-epoch (by updates). */
   get epochsDone(): number {
-    return this.cur.u / this.trainer.updatesPerEpoch;
+    return epochsAt(this.trainer, this.cur.u);
   }
 
   /** One micro-step. Returns the divergence if this step produced a NaN or ±∞. */
@@ -174,8 +176,7 @@ export class Stepper {
     if (this.divergence) return this.divergence;
     const u = this.cur.u;
     if (g === 'batch' || g === 'epoch') {
-      const per = this.trainer.updatesPerEpoch;
-      return this.fastTo(g === 'batch' ? u + 1 : (Math.floor(u / per) + 1) * per);
+      return this.fastTo(g === 'batch' ? u + 1 : nextEpochStart(this.trainer, u));
     }
     do {
       const d = this.micro1(true);
@@ -329,6 +330,15 @@ export class Stepper {
     return t
       ? lossKernelFor(this.trainer, this.options.reduction ?? 'mean')(this.params, t.X, t.T, t.n)
       : NaN;
+  }
+
+  /** Epochs done before update u (fractional mid-epoch), and the first update of the next epoch. */
+  epochsAt(u: number): number {
+    return epochsAt(this.trainer, u);
+  }
+
+  nextEpochStart(u: number): number {
+    return nextEpochStart(this.trainer, u);
   }
 
   /** The settings in force at the current update (the run's, or a live change's). */

@@ -20,6 +20,11 @@ import { createWorkspace } from '../model/network.ts';
 import type { Network, Workspace } from '../model/network.ts';
 import { permutation, rngFor } from '../model/rng.ts';
 import { isPlain, stateSize, updateRange } from './optimizers.ts';
+import { locate } from './segments.ts';
+import type { BatchRange, Placed, Segment } from './segments.ts';
+
+export type { BatchRange, Segment } from './segments.ts';
+export { segmentsOf } from './segments.ts';
 import type { OptimizerOptions } from './optimizers.ts';
 
 export interface TrainOptions {
@@ -40,31 +45,6 @@ export interface TrainOptions {
 /** The optimiser state of no optimiser (plain gradient descent keeps none). */
 export const NO_STATE = new Float64Array(0);
 
-/**
- * Settings changed while training (live): from update `from` on, `options` (only the learning rate,
- * the reduction and the optimiser may differ from the run's). `resetState`: the optimiser changed, so
- * its state starts from zero at that update.
- */
-export interface Segment {
-  readonly from: number;
-  readonly options: TrainOptions;
-  readonly resetState: boolean;
-}
-
-/** The segments of a list of options changes (in update order), each knowing whether the optimiser changed. */
-export function segmentsOf(
-  start: TrainOptions,
-  changes: readonly { readonly from: number; readonly options: TrainOptions }[],
-): Segment[] {
-  let prev = start.optimizer?.name ?? 'sgd';
-  return changes.map((c) => {
-    const name = c.options.optimizer?.name ?? 'sgd';
-    const seg = { from: c.from, options: c.options, resetState: name !== prev };
-    prev = name;
-    return seg;
-  });
-}
-
 /** A fresh (zero) optimiser state for a run of `net` with `options` (and its later segments). */
 export function newState(
   net: Network,
@@ -77,6 +57,19 @@ export function newState(
     if (opt && !isPlain(opt)) size = Math.max(size, stateSize(opt.name, net.paramCount));
   }
   return size ? new Float64Array(size) : NO_STATE;
+}
+
+/** The largest batch of a run (the compiled kernel's capacity). */
+export function largestBatch(options: TrainOptions, segments: readonly Segment[]): number {
+  return Math.max(options.batchSize, ...segments.map((s) => s.options.batchSize));
+}
+
+/** Recompiles the batch kernel when a live change asks for larger batches than it holds. */
+export function fitBatches(tr: Trainer, before: number): void {
+  const size = largestBatch(tr.options, tr.segments);
+  if (tr.generic || size <= Math.max(64, before)) return;
+  const compiled = compileKernels(tr.net, size, tr.options.reduction ?? 'mean');
+  if (compiled) tr.kernel = compiled.batch;
 }
 
 /** The options in force at update u. */
@@ -121,7 +114,7 @@ export interface Trainer {
   readonly generic: boolean;
   readonly lossKernels: Map<Reduction, LossKernel>;
   /** Accumulates one batch: compiled for this shape, or the generic loops. */
-  readonly kernel: BatchKernel;
+  kernel: BatchKernel;
   /** The data-set loss, compiled likewise (same bits as `datasetLoss`). */
   readonly lossKernel: LossKernel;
 }
@@ -143,8 +136,8 @@ export function createTrainer(
   for (let i = 0; i < data.n; i++) order[i] = i;
   const ws = createWorkspace(net);
   const reduction = options.reduction ?? 'mean';
-  const compiled = how.generic ? null : compileKernels(net, options.batchSize, reduction);
   const segments = how.segments ?? [];
+  const compiled = how.generic ? null : compileKernels(net, largestBatch(options, segments), reduction);
   const lossKernel = compiled?.loss ?? genericLoss(net, createWorkspace(net), reduction);
   return {
     net,
@@ -174,20 +167,41 @@ export function epochOrder(tr: Trainer, epoch: number): Int32Array {
   return tr.order;
 }
 
-export interface BatchRange {
-  readonly epoch: number;
-  /** Index of this batch within its epoch. */
-  readonly batch: number;
-  /** Positions start…end−1 in the epoch's order. */
-  readonly start: number;
-  readonly end: number;
+export function batchOf(tr: Trainer, update: number): BatchRange {
+  if (tr.segments.length === 0) {
+    const epoch = Math.floor(update / tr.updatesPerEpoch);
+    const batch = update - epoch * tr.updatesPerEpoch;
+    const start = batch * tr.options.batchSize;
+    return { epoch, batch, start, end: Math.min(tr.data.n, start + tr.options.batchSize) };
+  }
+  return locate(segmentAt(tr, update), tr.data.n, update);
 }
 
-export function batchOf(tr: Trainer, update: number): BatchRange {
-  const epoch = Math.floor(update / tr.updatesPerEpoch);
-  const batch = update - epoch * tr.updatesPerEpoch;
-  const start = batch * tr.options.batchSize;
-  return { epoch, batch, start, end: Math.min(tr.data.n, start + tr.options.batchSize) };
+/** The segment update u belongs to (the run's start as a segment before the first change). */
+function segmentAt(tr: Trainer, u: number): Placed {
+  const segs = tr.segments;
+  for (let i = segs.length - 1; i >= 0; i--) if (segs[i]!.from <= u) return segs[i]!;
+  return { from: 0, epoch: 0, offset: 0, batch0: 0, options: tr.options };
+}
+
+/** Whether every segment batches like the start (then epochs are whole multiples of updates). */
+function uniform(tr: Trainer): boolean {
+  return tr.segments.every((s) => s.options.batchSize === tr.options.batchSize);
+}
+
+/** Epochs done before update u: u / (updates per epoch), or with a live change of batch size, the epoch and the fraction of its samples. */
+export function epochsAt(tr: Trainer, u: number): number {
+  if (uniform(tr)) return u / tr.updatesPerEpoch;
+  const b = batchOf(tr, u);
+  return b.epoch + b.start / tr.data.n;
+}
+
+/** The first update of the epoch after update u's. */
+export function nextEpochStart(tr: Trainer, u: number): number {
+  if (uniform(tr)) return (Math.floor(u / tr.updatesPerEpoch) + 1) * tr.updatesPerEpoch;
+  let v = u + 1;
+  while (batchOf(tr, v).start !== 0) v++;
+  return v;
 }
 
 /**

@@ -134,7 +134,6 @@ const PHASE_TEXT = { forward: 'forward', loss: 'loss', backward: 'backward', upd
 export function Status() {
   const view = useLab((s) => s.view);
   const pos = view.position;
-  const upe = view.updatesPerEpoch;
   const phase = pos.last ? PHASE_TEXT[pos.last.phase] : 'ready';
   const what =
     pos.last?.phase === 'forward' || pos.last?.phase === 'backward'
@@ -144,8 +143,8 @@ export function Status() {
     <dl className="status" aria-live="polite">
       <div>
         <dt>epoch</dt>
-        <dd data-testid="epoch" data-value={pos.update / upe}>
-          {Math.floor(pos.update / upe) + 1}
+        <dd data-testid="epoch" data-value={view.epochs}>
+          {pos.epoch + 1}
         </dd>
       </div>
       <div>

@@ -128,7 +128,7 @@ export function Scrubber() {
   const floor = useLab((s) => s.floor);
   // follows the display (~10 Hz while training fast): a slider moving every frame costs layout
   const update = useLab((s) => s.display.position.update);
-  const upe = useLab((s) => s.view.updatesPerEpoch);
+  const epoch = useLab((s) => s.display.position.epoch);
   const seek = useLab((s) => s.actions.seek);
   return (
     <div className="history">
@@ -143,7 +143,7 @@ export function Scrubber() {
             step={1}
             value={Math.max(floor, Math.min(update, horizon))}
             onChange={(e) => seek(Number(e.target.value))}
-            aria-valuetext={`update ${update} of ${horizon} (epoch ${Math.floor(update / upe) + 1})`}
+            aria-valuetext={`update ${update} of ${horizon} (epoch ${epoch + 1})`}
           />
           <output data-testid="scrubber-value">
             update {update} / {horizon}

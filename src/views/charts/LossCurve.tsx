@@ -25,16 +25,16 @@ export function LossCurve() {
   const n = series.length;
   // a series is a new object (a higher version) whenever its points changed: recompute then
   const changes = useLab((s) => s.config.changes);
-  const upe = view.updatesPerEpoch;
+  const at = view.changeEpochs;
   const chart = useMemo(
     () =>
       lossChart(
         series,
         testSeries,
         logScale,
-        (changes ?? []).map((c) => ({ epochs: c.at / upe, label: changeLabel(c) })),
+        (changes ?? []).map((c, k) => ({ epochs: at[k] ?? NaN, label: changeLabel(c) })),
       ),
-    [series, testSeries, logScale, changes, upe],
+    [series, testSeries, logScale, changes, at],
   );
 
   const onMove = (e: React.PointerEvent<SVGRectElement>) => {
