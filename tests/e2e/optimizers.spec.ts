@@ -101,7 +101,8 @@ describe('optimisers in the page', () => {
     await page.getByTestId('optimizer-select').selectOption('momentum');
     await page.getByTestId('momentum').waitFor();
     expect(await page.getByTestId('about').innerText()).toContain('momentum μ = 0.9');
-    await expect.poll(() => page.evaluate(() => location.hash)).toContain('opt=momentum');
+    // after two updates the change is live: from update 2 on, in the link's change list
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('chg=2:opt:momentum');
     const field = page.getByTestId('momentum');
     await field.fill('1.5');
     await field.press('Enter');

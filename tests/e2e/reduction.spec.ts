@@ -34,8 +34,13 @@ describe('the reduction (sum or mean over samples)', () => {
     expect(update).toContain('\\alpha\\, \\textstyle\\sum_s');
     expect(update).not.toContain('tfrac');
     expect(update).toContain('= 1 - 0.1\\cdot 4 = 0.6');
+    // back to the mean after an update: a live change, from update 1 on, at the same weights
+    const total = await loss();
     await page.getByTestId('reduction-select').selectOption('mean');
-    expect(await loss()).toBeCloseTo(9.5 / 3, 12);
+    expect(await loss()).toBeCloseTo(total / 3, 12);
+    expect(await page.getByTestId('update').innerText()).toBe('1');
+    expect(Number(await page.getByTestId('w-1-0-0').getAttribute('data-value'))).toBeCloseTo(0.6, 12);
+    await expect.poll(() => new URL(page.url()).hash).toContain('chg=1:red:mean');
     expect(s.errors).toEqual([]);
   });
 });
