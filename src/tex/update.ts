@@ -27,10 +27,14 @@ export function optimizerUpdateTex(u: OptimizerUpdate): string {
   const n = (x: number | undefined, paren = false) => (known && x !== undefined ? tex(x, paren) : PENDING);
   const alpha = tex(u.rate);
   const st = s.state;
-  // each quantity: its rule on one row, its numbers on the next (the panel is narrow)
+  // each quantity: its rule on one row, its numbers on the next (the panel is narrow); a comma ends
+  // each but the last, so they stay apart when presenter mode flows the rows onto one line
   const rows: string[] = [];
-  const push = (lhs: string, rel: string, rule: string, numbers: string) =>
+  const ends: number[] = [];
+  const push = (lhs: string, rel: string, rule: string, numbers: string) => {
     rows.push(`${lhs} &${rel} ${rule}`, `&= ${numbers}`);
+    ends.push(rows.length - 1);
+  };
   if (u.decays)
     push(
       'g',
@@ -38,7 +42,10 @@ export function optimizerUpdateTex(u: OptimizerUpdate): string {
       `${mean} + \\lambda\\, ${ps}`,
       `${n(s.gradient)} + ${tex(o.weightDecay)}\\cdot ${tex(s.before, true)} = ${n(s.g)}`,
     );
-  else rows.push(`g &= ${mean} = ${n(s.g)}`);
+  else {
+    rows.push(`g &= ${mean} = ${n(s.g)}`);
+    ends.push(rows.length - 1);
+  }
   if (o.name === 'sgd') {
     push(
       ps,
@@ -92,6 +99,7 @@ export function optimizerUpdateTex(u: OptimizerUpdate): string {
       `${tex(s.before)} - ${alpha}\\cdot \\frac{${n(st.mHat)}}{\\sqrt{${n(st.vHat)}} + \\epsilon} = ${n(s.after)}`,
     );
   }
+  for (const k of ends.slice(0, -1)) rows[k] += ',';
   return `\\begin{aligned} ${rows.join(' \\\\ ')} \\end{aligned}`;
 }
 
@@ -101,7 +109,7 @@ export function optimizerNote(o: OptimizerOptions, decays: boolean): string {
   if (o.name === 'sgd') return `gradient descent${decay}`;
   if (o.name === 'momentum')
     return `momentum μ = ${o.momentum}: v is this parameter's velocity, 0 at the start${decay}`;
-  return `Adam (β1 = ${o.beta1}, β2 = ${o.beta2}, ε = 10⁻⁸): m and v are running means of g and g², 0 at the start; m̂ and v̂ divide out that start (t counts the updates)${decay}`;
+  return `Adam (β1 = ${o.beta1}, β2 = ${o.beta2}, ε = 10⁻⁸): m and v are running means of g and g², 0 at the start; m̂ and v̂ divide out that start (t: Adam's updates so far, counted from when it was switched on)${decays ? `${decay}, added to g (L2, not AdamW's decoupled decay)` : ''}`;
 }
 
 /** The rule of every weight's update in one line (the just-computed line after an update). */

@@ -27,7 +27,7 @@ describe('the optimiser update line', () => {
       step: { gradient: 0.2, g: 0.2, before: 0.4, after: 0.255, state: { v0: 0.1, v: 0.29 } },
     });
     expect(t).toBe(
-      String.raw`\begin{aligned} g &= \frac{\partial L}{\partial w_5} = 0.2 \\ v &\leftarrow \mu\, v + g \\ &= 0.9\cdot 0.1 + 0.2 = 0.29 \\ w_5 &\leftarrow w_5 - \alpha\, v \\ &= 0.4 - 0.5\cdot 0.29 = 0.255 \end{aligned}`,
+      String.raw`\begin{aligned} g &= \frac{\partial L}{\partial w_5} = 0.2, \\ v &\leftarrow \mu\, v + g \\ &= 0.9\cdot 0.1 + 0.2 = 0.29, \\ w_5 &\leftarrow w_5 - \alpha\, v \\ &= 0.4 - 0.5\cdot 0.29 = 0.255 \end{aligned}`,
     );
     render(t);
   });
@@ -58,7 +58,7 @@ describe('the optimiser update line', () => {
       },
     });
     expect(t).toBe(
-      String.raw`\begin{aligned} g &= \frac{\partial L}{\partial w_5} + \lambda\, w_5 \\ &= 0.2 + 0.01\cdot 0.4 = 0.204 \\ m &\leftarrow \beta_1 m + (1 - \beta_1)\, g \\ &= 0.9\cdot 0 + 0.1\cdot 0.204 = 0.0204 \\ v &\leftarrow \beta_2 v + (1 - \beta_2)\, g^2 \\ &= 0.999\cdot 0 + 0.001\cdot (0.204)^2 = 4.162\times 10^{-5} \\ \hat m &= \frac{m}{1 - \beta_1^{1}} \\ &= \frac{0.0204}{0.1} = 0.204 \\ \hat v &= \frac{v}{1 - \beta_2^{1}} \\ &= \frac{4.162\times 10^{-5}}{0.001} = 0.04162 \\ w_5 &\leftarrow w_5 - \alpha\, \frac{\hat m}{\sqrt{\hat v} + \epsilon} \\ &= 0.4 - 0.01\cdot \frac{0.204}{\sqrt{0.04162} + \epsilon} = 0.39 \end{aligned}`,
+      String.raw`\begin{aligned} g &= \frac{\partial L}{\partial w_5} + \lambda\, w_5 \\ &= 0.2 + 0.01\cdot 0.4 = 0.204, \\ m &\leftarrow \beta_1 m + (1 - \beta_1)\, g \\ &= 0.9\cdot 0 + 0.1\cdot 0.204 = 0.0204, \\ v &\leftarrow \beta_2 v + (1 - \beta_2)\, g^2 \\ &= 0.999\cdot 0 + 0.001\cdot (0.204)^2 = 4.162\times 10^{-5}, \\ \hat m &= \frac{m}{1 - \beta_1^{1}} \\ &= \frac{0.0204}{0.1} = 0.204, \\ \hat v &= \frac{v}{1 - \beta_2^{1}} \\ &= \frac{4.162\times 10^{-5}}{0.001} = 0.04162, \\ w_5 &\leftarrow w_5 - \alpha\, \frac{\hat m}{\sqrt{\hat v} + \epsilon} \\ &= 0.4 - 0.01\cdot \frac{0.204}{\sqrt{0.04162} + \epsilon} = 0.39 \end{aligned}`,
     );
     render(t);
   });
