@@ -22,7 +22,7 @@ import { decodeLink } from '../src/config/codec.ts';
 import type { Moment } from '../src/config/codec.ts';
 import { parseConfigText } from '../src/config/validate.ts';
 import { packParams, unpackParams } from '../src/core/model/init.ts';
-import { createTrainer, newState } from '../src/core/train/schedule.ts';
+import { createTrainer, epochsAt, newState, updatesForEpochs } from '../src/core/train/schedule.ts';
 import { datasetGradient, datasetLoss, runUpdates } from '../src/core/train/train.ts';
 import { sameBits } from '../src/session/snapshot.ts';
 import { formatTable } from './table.ts';
@@ -105,12 +105,12 @@ function main(): number {
   const config = parsed.config;
   const { net, data, test, params, options, segments } = buildRun(config);
   const tr = createTrainer(net, data, options, { segments });
-  const more = args.updates ?? (args.epochs ?? 0) * tr.updatesPerEpoch;
-  // A moment link starts at its moment: its own parameters, or the replay of the updates before it.
+    // A moment link starts at its moment: its own parameters, or the replay of the updates before it.
   const moment = 'moment' in parsed ? (parsed.moment as Moment | null) : null;
   const startedAt = moment ? moment.update : 0;
   const pinned = moment?.weights && moment.biases ? packParams(net, moment.weights, moment.biases) : null;
   const replay = pinned ? 0 : startedAt;
+  const more = args.updates ?? updatesForEpochs(tr, startedAt, args.epochs ?? 0);
   const flag = args.updates !== null ? '--updates' : '--epochs';
   const over =
     budgetError(config, replay, 'at') ??
@@ -150,7 +150,7 @@ function main(): number {
   const result = {
     updates: done,
     ...(moment ? { startedAt } : {}),
-    epochs: done / tr.updatesPerEpoch,
+    epochs: epochsAt(tr, done),
     reduction,
     loss: datasetLoss(net, params, data, tr.ws, reduction),
     ...(test ? { testLoss: datasetLoss(net, params, test, tr.ws, reduction) } : {}),

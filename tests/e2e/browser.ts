@@ -52,3 +52,13 @@ export async function shownNumbers(page: Page): Promise<Record<string, string | 
     return out;
   });
 }
+
+/** The formulas' visible text in an element (KaTeX's MathML copy left out, white space removed). */
+export const katexText = (page: Page, testId: string): Promise<string> =>
+  page.evaluate(
+    (id) =>
+      [...document.querySelectorAll(`[data-testid="${id}"] .katex-html`)]
+        .map((k) => (k as HTMLElement).innerText.replace(/[\s\u200b]+/g, ''))
+        .join(' '),
+    testId,
+  );

@@ -5,8 +5,8 @@
  * switches to momentum (link, about line) and refuses a μ out of range, naming the field.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { openApp } from './browser.ts';
+import { katexText as shown, openApp } from './browser.ts';
+import { TEXTBOOK_WEIGHTS, textbookGradient } from '../textbook-reference.ts';
 import type { Session } from './browser.ts';
 import type {} from '../../src/state/api.ts';
 
@@ -15,23 +15,12 @@ const LINK =
 
 /** Note 003's net trained by Adam (β 0.9, 0.999, ε 1e-8) with λ = 0.01 on the weights: w5's numbers. */
 function reference(updates: number) {
-  const x = [0.05, 0.1];
-  const t = [0.01, 0.99];
-  const w = [0.15, 0.2, 0.25, 0.3, 0.4, 0.45, 0.5, 0.55]; // w1…w8
+  const w = [...TEXTBOOK_WEIGHTS]; // w1…w8
   const m = new Array<number>(8).fill(0);
   const v = new Array<number>(8).fill(0);
-  const sig = (z: number) => 1 / (1 + Math.exp(-z));
   let last = { g: 0, m: 0, v: 0, mHat: 0, vHat: 0, before: 0, after: 0 };
   for (let u = 1; u <= updates; u++) {
-    const h1 = sig(w[0]! * x[0]! + w[1]! * x[1]! + 0.35);
-    const h2 = sig(w[2]! * x[0]! + w[3]! * x[1]! + 0.35);
-    const o1 = sig(w[4]! * h1 + w[5]! * h2 + 0.6);
-    const o2 = sig(w[6]! * h1 + w[7]! * h2 + 0.6);
-    const d1 = (o1 - t[0]!) * o1 * (1 - o1);
-    const d2 = (o2 - t[1]!) * o2 * (1 - o2);
-    const e1 = (d1 * w[4]! + d2 * w[6]!) * h1 * (1 - h1);
-    const e2 = (d1 * w[5]! + d2 * w[7]!) * h2 * (1 - h2);
-    const grad = [e1 * x[0]!, e1 * x[1]!, e2 * x[0]!, e2 * x[1]!, d1 * h1, d1 * h2, d2 * h1, d2 * h2];
+    const grad = textbookGradient(w);
     for (let k = 0; k < 8; k++) {
       const g = grad[k]! + 0.01 * w[k]!;
       m[k] = 0.9 * m[k]! + 0.1 * g;
@@ -48,15 +37,6 @@ function reference(updates: number) {
 
 /** Four significant digits, as the app shows them (numbers from 1e-4 to 1e5 here). */
 const four = (x: number) => String(Number(x.toPrecision(4)));
-
-const shown = (page: Page, testId: string) =>
-  page.evaluate(
-    (id) =>
-      [...document.querySelectorAll(`[data-testid="${id}"] .katex-html`)]
-        .map((k) => (k as HTMLElement).innerText.replace(/[\s\u200b]+/g, ''))
-        .join(' '),
-    testId,
-  );
 
 describe('optimisers in the page', () => {
   let s: Session;

@@ -5,20 +5,9 @@
  * Clipboard API, and by the fallback when the API is missing.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { openApp } from './browser.ts';
+import { katexText as shown, openApp } from './browser.ts';
 import type { Session } from './browser.ts';
 import type {} from '../../src/state/api.ts';
-
-/** The formulas' visible text in an element (KaTeX's MathML copy left out). */
-const shown = (page: Page, testId: string) =>
-  page.evaluate(
-    (id) =>
-      [...document.querySelectorAll(`[data-testid="${id}"] .katex-html`)]
-        .map((k) => (k as HTMLElement).innerText.replace(/[\s\u200b]+/g, ''))
-        .join(' '),
-    testId,
-  );
 
 describe('the worked solution and Copy TeX', () => {
   let s: Session;

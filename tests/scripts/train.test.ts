@@ -149,6 +149,25 @@ describe('npm run train', () => {
     expect(bad.stderr).toMatch(/^reduction: must be one of "mean", "sum"/);
   }, 30_000);
 
+  it('counts --epochs and the epochs done in samples when a live change altered the batch size', async () => {
+    // 5 samples in order, batch 2, then batch 3 from update 2: [0 1] [2 3] | [4] [0 1 2] [3 4] [0 1 2] …
+    // Epoch 1 ends after update 3 ([4] ends it), epoch 2 after update 5 ([3 4] ends it): 3 and 5 updates,
+    // not 2·3 = 6 (5 samples in batches of 2 are 3 updates an epoch).
+    const link =
+      'v=1&layers=1-1&act=linear&lr=0.01&batch=2&shuffle=0&w=0.5&b=0&x=1,2,3,4,5&t=2,4,6,8,10&chg=2:batch:3';
+    type Out = { updates: number; epochs: number; startedAt?: number };
+    const epochs = async (args: string[]): Promise<Out> =>
+      JSON.parse((await train([link, ...args])).stdout) as Out;
+    expect(await epochs(['--epochs', '1'])).toMatchObject({ updates: 3, epochs: 1 });
+    expect(await epochs(['--epochs', '2'])).toMatchObject({ updates: 5, epochs: 2 });
+    // part-way: after update 2 the 4 samples of [0 1] [2 3] are done of 5, and after 4, 1 + 3/5
+    expect(await epochs(['--updates', '2'])).toMatchObject({ updates: 2, epochs: 0.8 });
+    expect(await epochs(['--updates', '4'])).toMatchObject({ updates: 4, epochs: 1.6 });
+    // one epoch from update 2 (position 4 of epoch 0) ends at position 4 of epoch 1: update 5
+    const fromMoment = JSON.parse((await train([`${link}&at=2.0`, '--epochs', '1'])).stdout) as Out;
+    expect(fromMoment).toMatchObject({ startedAt: 2, updates: 5, epochs: 2 });
+  }, 30_000);
+
   it('accepts a link wherever it accepts a file, with the same result', async () => {
     const fragment =
       'v=1&layers=2-2-2&biases=fixed&w=0.15,0.2,0.25,0.3,0.4,0.45,0.5,0.55&b=0.35,0.35,0.6,0.6&x=0.05,0.1&t=0.01,0.99';

@@ -15,29 +15,19 @@ import type { Config } from '../../src/config/schema.ts';
 import { DEFAULT_PRESET } from '../../src/content/presets.ts';
 import { setSegments } from '../../src/core/step/live.ts';
 import { Stepper } from '../../src/core/step/stepper.ts';
+import { TEXTBOOK_WEIGHTS, textbookGradient } from '../textbook-reference.ts';
 
 const TEXTBOOK = DEFAULT_PRESET.config; // note 003: 2-2-2, α = 0.5, biases fixed, one sample
 
 /** Note 003's net by hand: `updates` updates, α and momentum μ per update (μ = 0: plain SGD). */
 function reference(schedule: readonly { alpha: number; mu: number }[]): number[] {
-  const x = [0.05, 0.1];
-  const t = [0.01, 0.99];
-  const w = [0.15, 0.2, 0.25, 0.3, 0.4, 0.45, 0.5, 0.55];
+  const w = [...TEXTBOOK_WEIGHTS];
   const v = new Array<number>(8).fill(0);
-  const sig = (z: number) => 1 / (1 + Math.exp(-z));
   let prevMu = 0;
   for (const { alpha, mu } of schedule) {
     if (mu > 0 && prevMu === 0) v.fill(0); // momentum starts with zero velocity
     prevMu = mu;
-    const h1 = sig(w[0]! * x[0]! + w[1]! * x[1]! + 0.35);
-    const h2 = sig(w[2]! * x[0]! + w[3]! * x[1]! + 0.35);
-    const o1 = sig(w[4]! * h1 + w[5]! * h2 + 0.6);
-    const o2 = sig(w[6]! * h1 + w[7]! * h2 + 0.6);
-    const d1 = (o1 - t[0]!) * o1 * (1 - o1);
-    const d2 = (o2 - t[1]!) * o2 * (1 - o2);
-    const e1 = (d1 * w[4]! + d2 * w[6]!) * h1 * (1 - h1);
-    const e2 = (d1 * w[5]! + d2 * w[7]!) * h2 * (1 - h2);
-    const g = [e1 * x[0]!, e1 * x[1]!, e2 * x[0]!, e2 * x[1]!, d1 * h1, d1 * h2, d2 * h1, d2 * h2];
+    const g = textbookGradient(w);
     for (let k = 0; k < 8; k++) {
       if (mu > 0) {
         v[k] = mu * v[k]! + g[k]!;

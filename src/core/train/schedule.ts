@@ -205,6 +205,30 @@ export function nextEpochStart(tr: Trainer, u: number): number {
 }
 
 /**
+ * How many updates from update `from` complete `epochs` more epochs: to the first update whose batch
+ * starts at or past the same position of the sample order `epochs` epochs later. Without a live
+ * change of batch size that is `epochs` × updates per epoch.
+ */
+export function updatesForEpochs(tr: Trainer, from: number, epochs: number): number {
+  if (uniform(tr)) return epochs * tr.updatesPerEpoch;
+  const n = tr.data.n;
+  const position = (u: number): number => {
+    const b = batchOf(tr, u);
+    return b.epoch * n + b.start;
+  };
+  const target = position(from) + epochs * n;
+  // every update moves at least one sample on, so the answer is within target − position(from) updates
+  let lo = from;
+  let hi = from + epochs * n;
+  while (lo < hi) {
+    const mid = lo + Math.floor((hi - lo) / 2);
+    if (position(mid) >= target) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo - from;
+}
+
+/**
  * params ← params − (α / batch length) · grads ("mean"), or params − α · grads ("sum"), then zero
  * grads — or the optimiser's rule with its `state` (`optimizers.ts`). Biases move only when trained.
  * Returns false when a parameter became NaN or ±∞.

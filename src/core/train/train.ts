@@ -20,6 +20,7 @@ import {
   NO_STATE,
   optionsAt,
   startUpdate,
+  updatesForEpochs,
 } from './schedule.ts';
 import type { Trainer } from './schedule.ts';
 
@@ -66,7 +67,7 @@ export function runEpochs(
   epochs: number,
   state: Float64Array = NO_STATE,
 ): Divergence | null {
-  return runUpdates(tr, params, from, epochs * tr.updatesPerEpoch, state);
+  return runUpdates(tr, params, from, updatesForEpochs(tr, from, epochs), state);
 }
 
 /** The loss of the whole data set at `params`, with the trainer's (compiled) kernel for `reduction`. */
