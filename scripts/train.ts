@@ -105,7 +105,7 @@ function main(): number {
   const config = parsed.config;
   const { net, data, test, params, options, segments } = buildRun(config);
   const tr = createTrainer(net, data, options, { segments });
-    // A moment link starts at its moment: its own parameters, or the replay of the updates before it.
+  // A moment link starts at its moment: its own parameters, or the replay of the updates before it.
   const moment = 'moment' in parsed ? (parsed.moment as Moment | null) : null;
   const startedAt = moment ? moment.update : 0;
   const pinned = moment?.weights && moment.biases ? packParams(net, moment.weights, moment.biases) : null;
