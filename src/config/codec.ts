@@ -9,11 +9,13 @@
  *   a moment in its training (moment-link.ts): at=U.M, and the parameters there, aw=…  ab=…
  *   how the page shows it (view-link.ts): sel=w2.1.0  insight=check  hide=setup,data  present=1
  *     theme=dark  lesson=…  scene=K (alone, `#v=1&lesson=forward&scene=2` opens the lesson's scene)
+ *     embed=1  practice=1  cmp=act:relu (a second run beside it, with those settings: compare-link.ts)
  * Without any setup key (`#v=1&present=1`), a link opens the default example with its view keys.
  */
 import { findLesson } from '../content/lessons.ts';
 import { DEFAULT_PRESET } from '../content/presets.ts';
 import { asLinkError, CONFIG_KEYS, configJson, configParts, RAW_KEY } from './config-link.ts';
+import { readComparison } from './compare-link.ts';
 import { fail } from './link-values.ts';
 import type { LinkFailure } from './link-values.ts';
 import { decodeMoment, MOMENT_KEYS, momentParts } from './moment-link.ts';
@@ -119,7 +121,14 @@ export function decodeLink(link: string): LinkResult {
     if (!r.ok) return r;
     const shown = withSelection(params, flags, r.config.layers);
     if (isFailure(shown)) return shown;
-    return { ok: true, config: r.config, moment: { update: scene.at[0], micro: scene.at[1] }, flags: shown };
+    const compared = withComparison(shown, r.config);
+    if (isFailure(compared)) return compared;
+    return {
+      ok: true,
+      config: r.config,
+      moment: { update: scene.at[0], micro: scene.at[1] },
+      flags: compared,
+    };
   }
   const layersText = params.get('layers') ?? '';
   if (!/^\d{1,3}(-\d{1,3}){1,11}$/.test(layersText)) {
@@ -138,7 +147,16 @@ export function decodeLink(link: string): LinkResult {
   if (!r.ok) return { ok: false, errors: r.errors.map(asLinkError) };
   const shown = withSelection(params, flags, r.config.layers);
   if (isFailure(shown)) return shown;
-  return { ok: true, config: r.config, moment, flags: shown };
+  const compared = withComparison(shown, r.config);
+  if (isFailure(compared)) return compared;
+  return { ok: true, config: r.config, moment, flags: compared };
+}
+
+/** The flags with the comparison's canonical text, checked against the setup (`cmp`, compare-link.ts). */
+function withComparison(flags: ViewFlags, config: Config): ViewFlags | LinkFailure {
+  if (flags.compare === undefined) return flags;
+  const c = readComparison(config, flags.compare);
+  return 'ok' in c ? c : { ...flags, compare: c.text };
 }
 
 /** One line for a user: the first problems of a link. */

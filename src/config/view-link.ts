@@ -127,6 +127,8 @@ export interface ViewFlags {
   readonly practice?: PracticeScopeName;
   /** The embedded page: the diagram, the chain panel and the step controls, sized to the frame. */
   readonly embed?: boolean;
+  /** A second run beside the first: its settings that differ (`cmp=lr:5`, compare-link.ts). */
+  readonly compare?: string;
 }
 
 /** What practice mode asks: the forward pass (with the loss), the backward pass, everything, the update. */
@@ -144,6 +146,7 @@ export const VIEW_KEYS = [
   'hide',
   'practice',
   'embed',
+  'cmp',
 ] as const;
 
 /** The flags' parameters, each left out when it is what the page shows anyway. */
@@ -162,6 +165,7 @@ export function flagParts(flags: ViewFlags, config?: Config): string[] {
   if (flags.lesson) parts.push(`lesson=${flags.lesson.name}`, `scene=${flags.lesson.scene + 1}`);
   if (flags.practice) parts.push(`practice=${flags.practice === 'all' ? '1' : flags.practice}`);
   if (flags.embed) parts.push('embed=1');
+  if (flags.compare) parts.push(`cmp=${flags.compare}`);
   return parts;
 }
 
@@ -175,6 +179,7 @@ export function decodeFlags(params: LinkParams): ViewFlags | LinkFailure {
     hidden?: PanelName[];
     practice?: PracticeScopeName;
     embed?: boolean;
+    compare?: string;
   } = {};
   if (params.has('insight')) {
     const v = parseInsight(params.get('insight')!);
@@ -208,6 +213,8 @@ export function decodeFlags(params: LinkParams): ViewFlags | LinkFailure {
       return fail('embed', 'must be 0 or 1 (1: the diagram, chain panel and step controls alone)');
     if (v === '1') flags.embed = true;
   }
+  // checked against the setup by the codec (compare-link.ts)
+  if (params.has('cmp')) flags.compare = params.get('cmp')!;
   if (params.has('scene') && !params.has('lesson')) return fail('lesson', 'is needed with scene');
   if (params.has('lesson')) {
     const lesson = findLesson(params.get('lesson')!);

@@ -30,6 +30,8 @@ export interface PageView {
   readonly practiceScope?: PracticeScopeName;
   /** The embedded page (`embed=1`): the diagram, the chain panel and the step controls alone. */
   readonly embed?: boolean;
+  /** A second run beside this one: its settings that differ (a `cmp` value), or null. */
+  readonly compare?: string | null;
 }
 
 /** How the page shows the run, as link flags. */
@@ -43,12 +45,13 @@ export function viewFlags(page: PageView): ViewFlags {
     hidden: PANELS.filter((p) => page.hidden[p]),
     ...(page.practice ? { practice: page.practiceScope ?? 'all' } : {}),
     ...(page.embed ? { embed: true } : {}),
+    ...(page.compare ? { compare: page.compare } : {}),
   };
 }
 
-/** The link to the setup alone: training starts from its initial weights. */
-export function setupLink(page: { readonly config: Config }): string {
-  return encodeLink(page.config);
+/** The link to the setup alone (and the second run, when comparing): training starts from its initial weights. */
+export function setupLink(page: { readonly config: Config; readonly compare?: string | null }): string {
+  return encodeLink(page.config, null, page.compare ? { compare: page.compare } : {});
 }
 
 /** The link to this moment: the setup, the position and the parameters there, and the page's view. */
@@ -64,7 +67,14 @@ export function momentLink(page: PageView & { readonly config: Config; readonly 
 
 /** The link that embeds this moment: the diagram, the chain panel and the step controls alone. */
 export function embedLink(page: PageView & { readonly config: Config; readonly view: RunView }): string {
-  return momentLink({ ...page, embed: true, presenter: false, lesson: null, hidden: NO_PANEL_HIDDEN });
+  return momentLink({
+    ...page,
+    embed: true,
+    presenter: false,
+    lesson: null,
+    hidden: NO_PANEL_HIDDEN,
+    compare: null,
+  });
 }
 
 const NO_PANEL_HIDDEN = Object.fromEntries(PANELS.map((p) => [p, false])) as PageView['hidden'];
@@ -94,9 +104,10 @@ export function pageOf(config: Config, flags: ViewFlags): Omit<PageView, 'theme'
     insight: flags.insight ?? impliedInsight(flags.lesson),
     presenter,
     hidden: Object.fromEntries(PANELS.map((p) => [p, hidden.includes(p)])) as PageView['hidden'],
-    practice: flags.practice !== undefined,
+    practice: flags.practice !== undefined && !flags.compare,
     practiceScope: flags.practice ?? 'all',
     embed: flags.embed ?? false,
+    compare: flags.embed ? null : (flags.compare ?? null),
     ...(flags.theme ? { theme: flags.theme } : {}),
   };
 }

@@ -13,42 +13,19 @@ import type { Config } from '../config/schema.ts';
 import { Stepper } from '../core/step/stepper.ts';
 import type { Granularity } from '../core/step/stepper.ts';
 import { CADENCE } from './cadence.ts';
+import { GO_TO } from './read-update.ts';
 import { LayerGradients } from './layer-gradients.ts';
 import { land, planOpen } from './open.ts';
 import { FramePacer } from './pacer.ts';
 import { Jobs, recordPoint, Replay } from './replay.ts';
-import type { JobProgress, JobScheduler } from './replay.ts';
+import type { JobProgress } from './replay.ts';
 import { LossSeries } from './series.ts';
 import { selectionKey, snapshot } from './snapshot.ts';
 import type { RunView, Selection } from './snapshot.ts';
 import type { Speed } from './speeds.ts';
-import type { Curves, DataInfo, Drawn, FrameResult, Opened, SessionState } from './shapes.ts';
+import type { Curves, DataInfo, Drawn, FrameResult, Opened, SessionOptions, SessionState } from './shapes.ts';
 
-export interface SessionOptions {
-  /** The clock, in milliseconds. */
-  readonly now: () => number;
-  /** Runs the slices of long training (a link's replay, "Go to update"). */
-  readonly jobs: JobScheduler;
-  /** Milliseconds per slice (0: one chunk per slice, for tests); default `CADENCE.replaySliceMs`. */
-  readonly sliceMs?: number;
-  /** Milliseconds of computing per frame at full speed, fixed (tests); default: adapted (`pacer.ts`). */
-  readonly frameBudgetMs?: number;
-  /** After each slice of a long job but the last. */
-  readonly onProgress?: (job: JobProgress) => void;
-}
-
-const GO_TO = 'Go to update';
-
-/** "Go to update" as typed: the update, or the problem (naming the field and what is allowed). */
-export function readUpdate(text: string, floor: number): number | string {
-  const digits = text.trim().replace(/[\s,_]/g, '');
-  if (!/^\d{1,12}$/.test(digits))
-    return `${GO_TO}: must be a whole number of updates, ${floor} or more (e.g. 10000)`;
-  const n = Number(digits);
-  if (n < floor)
-    return `${GO_TO}: must be ${floor} or more: the training before update ${floor} was not replayed (Reset starts over from update 0)`;
-  return n;
-}
+export type { SessionOptions };
 
 export class Session {
   config!: Config;
@@ -164,6 +141,34 @@ export class Session {
   }
 
   /**
+   * Goes to micro-step `m` of update `u`, as a comparison's run B follows run A: ahead, stepped or
+   * trained (while `playing`, at once; else as `goTo`, `done` when there); back, a jump (`drop`: the
+   * curve ends there, as after Back). Returns the problem, or null.
+   */
+  follow(u: number, m: number, drop: boolean, playing: boolean, done: () => void): string | null {
+    const s = this.stepper;
+    const micro = Math.min(m, s.microStepsIn(u) - 1);
+    const ahead = u > s.update || (u === s.update && micro > s.micro);
+    if (ahead && u > s.update + 1 && u > this.horizon && !playing) return this.goTo(u, done);
+    this.jobs.stop();
+    if (ahead && u > s.update + 1 && u > this.horizon) {
+      if (s.update < this.horizon) s.goTo(this.horizon, 0);
+      new Replay(s, u, this.loss, this.test, this.now).run(Infinity);
+    }
+    if (s.divergence && ahead) {
+      // this run diverged on the way: it stays where it stopped
+    } else if (!ahead || u > s.update + 1) {
+      s.goTo(u, micro);
+      if (drop) this.truncate(s.epochsDone);
+    } else {
+      if (u === s.update + 1 && s.micro === 0) this.advance('batch');
+      while (!s.divergence && (s.update < u || s.micro < micro)) this.advance('step');
+    }
+    this.touch();
+    return null;
+  }
+
+  /**
    * Trains on from the furthest update reached to update `n` (beyond it), within the work budget: at
    * once when small, else in slices (`job`); `done` when there. Returns the problem, or null.
    */
@@ -237,18 +242,14 @@ export class Session {
   }
 
   /** Stops the long job in progress, undoing it; returns what to tell the user (null: none). */
-  stopJob(): string | null {
-    return this.jobs.stop();
-  }
+  stopJob = (): string | null => this.jobs.stop();
 
   /** Playing starts (false: it cannot, at a divergence). */
   play(): boolean {
-    if (this.diverged) return false;
-    this.pacer.start();
-    return true;
+    if (!this.diverged) this.pacer.start();
+    return !this.diverged;
   }
 
-  /** Playing stops. */
   pause(): void {
     this.pacer.stop();
   }

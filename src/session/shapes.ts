@@ -3,7 +3,7 @@
  * the data as the data table shows it, what a frame did, how opening a moment ended.
  */
 import type { RunSetup } from '../config/build.ts';
-import type { JobProgress } from './replay.ts';
+import type { JobProgress, JobScheduler } from './replay.ts';
 import type { SeriesView } from './series.ts';
 import type { RunView } from './snapshot.ts';
 
@@ -52,3 +52,17 @@ export interface FrameResult {
 /** How opening ended: landed (with a note for the user, or null), or the problem (nothing changed). */
 export type Opened =
   { readonly ok: true; readonly note: string | null } | { readonly ok: false; readonly problem: string };
+
+/** What a session is given: the clock and the job scheduler (no timer of its own). */
+export interface SessionOptions {
+  /** The clock, in milliseconds. */
+  readonly now: () => number;
+  /** Runs the slices of long training (a link's replay, "Go to update"). */
+  readonly jobs: JobScheduler;
+  /** Milliseconds per slice (0: one chunk per slice, for tests); default `CADENCE.replaySliceMs`. */
+  readonly sliceMs?: number;
+  /** Milliseconds of computing per frame at full speed, fixed (tests); default: adapted (`pacer.ts`). */
+  readonly frameBudgetMs?: number;
+  /** After each slice of a long job but the last. */
+  readonly onProgress?: (job: JobProgress) => void;
+}

@@ -62,6 +62,7 @@ function shown(s: LabState, prev: LabState): boolean {
     s.practice !== prev.practice ||
     s.practiceScope !== prev.practiceScope ||
     s.embed !== prev.embed ||
+    s.compare !== prev.compare ||
     (s.job === null && prev.job !== null) // a replay ended or was cancelled
   );
 }

@@ -69,6 +69,7 @@ export function linkActions(kit: Kit): LinkActions {
       set({ lesson: null });
     },
     cancelJob() {
+      get().partner?.getState().actions.cancelJob();
       const said = session.stopJob();
       if (said) publish({ notice: said });
     },

@@ -103,7 +103,13 @@ export function practiceActions(kit: Kit, run: Pick<LabActions, 'step' | 'play' 
     setPractice(on) {
       if (on === get().practice) return;
       kit.halt();
-      publish({ practice: on, quiz: null, playing: false, ...(on ? { score: NO_SCORE } : {}) });
+      // practice hides the numbers it asks for: a second run beside it would show them
+      publish({
+        practice: on,
+        quiz: null,
+        playing: false,
+        ...(on ? { score: NO_SCORE, compare: null } : {}),
+      });
     },
     setPracticeScope(scope: PracticeScopeName) {
       set({ practiceScope: scope, quiz: null });

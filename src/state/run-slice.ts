@@ -1,7 +1,7 @@
 /** The run slice: stepping, playing (one frame of the play loop), seeking, the speed, the selection. */
 import { settingsAt } from '../config/changes.ts';
 import { presetOf } from '../config/edits.ts';
-import { readUpdate } from '../session/session.ts';
+import { readUpdate } from '../session/read-update.ts';
 import { MAX_SPEED, SPEEDS } from '../session/speeds.ts';
 import type { Kit, LabActions } from './types.ts';
 

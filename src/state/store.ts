@@ -15,6 +15,7 @@ import type { JobScheduler } from '../session/replay.ts';
 import { DEFAULT_SPEED, SPEEDS } from '../session/speeds.ts';
 import { browserScheduler, createPlayDriver, timeoutJobs } from './driver.ts';
 import type { FrameScheduler } from './driver.ts';
+import { compareActions, followLead } from './compare-slice.ts';
 import { linkActions } from './link-slice.ts';
 import { practiceActions, practiceFrame } from './practice-slice.ts';
 import { frameOf, runActions } from './run-slice.ts';
@@ -37,13 +38,18 @@ export interface LabStoreOptions {
   readonly jobs?: JobScheduler;
   /** Milliseconds per slice (0: one chunk per slice, for tests). */
   readonly sliceMs?: number;
+  /** Run B of a comparison (made by run A's store): no play loop, no comparison of its own. */
+  readonly follower?: boolean;
 }
+
+/** Never calls back: run B of a comparison moves only when run A does. */
+const NO_FRAMES: FrameScheduler = { request: () => 0, cancel: () => undefined };
 
 export function createLabStore(
   initial: Config = DEFAULT_PRESET.config,
   options: LabStoreOptions = {},
 ): LabStore {
-  return createStore<LabState>()((set, get) => {
+  const store = createStore<LabState>()((set, get) => {
     const session = new Session(initial, {
       now: options.now ?? (() => performance.now()),
       jobs: options.jobs ?? timeoutJobs,
@@ -83,13 +89,20 @@ export function createLabStore(
       speed: DEFAULT_SPEED,
       selection,
       ...viewState,
+      follower: options.follower ?? false,
       actions: {
         ...run,
         ...setupActions(kit),
         ...linkActions(kit),
         ...viewActions(kit),
         ...practiceActions(kit, run),
+        ...compareActions(kit),
       },
     };
   });
+  if (!options.follower)
+    followLead(store, (config) =>
+      createLabStore(config, { ...options, scheduler: NO_FRAMES, follower: true }),
+    );
+  return store;
 }

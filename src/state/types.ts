@@ -13,6 +13,7 @@ import type { SeriesView } from '../session/series.ts';
 import type { Session } from '../session/session.ts';
 import type { Curves, DataInfo } from '../session/shapes.ts';
 import type { RunView, Selection } from '../session/snapshot.ts';
+import type { StoreApi } from 'zustand/vanilla';
 import type { PlayDriver } from './driver.ts';
 import type { Quiz } from './practice-slice.ts';
 
@@ -83,6 +84,28 @@ export interface LabActions {
   setPracticeScope(scope: PracticeScopeName): void;
   /** The answer typed to the open question (untrusted text: checked, never shown as HTML). */
   answerPractice(text: string): void;
+  /**
+   * Compares this run with a second one (`text`: its settings that differ, a `cmp` value such as
+   * "lr:5"), or stops comparing (null). Returns the problems (and changes nothing), naming `cmp`.
+   */
+  setCompare(text: string | null): string[];
+  /** Run B of a comparison: goes where run A is (`state/compare-slice.ts`). */
+  follow(lead: Lead): void;
+}
+
+/** Where run A of a comparison is, for run B to follow. */
+export interface Lead {
+  /** Run B's setup (the same object while it is unchanged). */
+  readonly config: Config;
+  readonly update: number;
+  readonly micro: number;
+  /** Run A's curve was cut back (Back, Reset): run B's is too. */
+  readonly drop: boolean;
+  readonly playing: boolean;
+  /** Run A refreshed its display. */
+  readonly display: boolean;
+  /** Follows again (after run B's setup lands). */
+  again(): void;
 }
 
 export interface LabState extends PageView {
@@ -140,6 +163,12 @@ export interface LabState extends PageView {
   readonly quiz: Quiz | null;
   /** Practice mode's running score: right first time, with a hint, shown. */
   readonly score: Score;
+  /** Comparing: run B's settings that differ (a canonical `cmp` value), or null. */
+  readonly compare: string | null;
+  /** Comparing: run B's store, which follows this one (`state/compare-slice.ts`), or null. */
+  readonly partner: StoreApi<LabState> | null;
+  /** This is run B of a comparison: it has no controls of its own. */
+  readonly follower: boolean;
   readonly actions: LabActions;
 }
 

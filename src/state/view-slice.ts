@@ -21,6 +21,9 @@ export const viewState: Pick<
   | 'embed'
   | 'quiz'
   | 'score'
+  | 'compare'
+  | 'partner'
+  | 'follower'
 > = {
   theme: 'light',
   presenter: false,
@@ -35,6 +38,9 @@ export const viewState: Pick<
   embed: false,
   quiz: null,
   score: { first: 0, hinted: 0, shown: 0 },
+  compare: null,
+  partner: null,
+  follower: false,
 };
 
 export function viewActions({ get, set }: Kit): ViewActions {
