@@ -17,6 +17,7 @@ import './styles/practice.css';
 import './styles/worked.css';
 import './styles/print.css';
 import './styles/embed.css';
+import './styles/compare.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -5,6 +5,7 @@
  * train on the same rows and name the same weights. Run B follows run A's live changes, except of the
  * settings it overrides. Pure: the codec, the store and the tests use it.
  */
+import { ACTIVATIONS, isActivationName } from '../core/model/activations.ts';
 import { asLinkError, configJson, configParts } from './config-link.ts';
 import { DEFAULT_ACTIVATION, FIELD_LIST } from './fields.ts';
 import { fail, num } from './link-values.ts';
@@ -33,6 +34,13 @@ const SETTINGS: Readonly<Record<string, (v: string) => string>> = {
   wd: (v) => `λ = ${v}`,
 };
 export const COMPARE_KEYS: readonly string[] = Object.keys(SETTINGS);
+
+/** The optimisers a setting is used by (a run's label leaves out what its optimiser ignores). */
+const USED_BY: Readonly<Record<string, readonly string[]>> = {
+  mom: ['momentum'],
+  b1: ['adam'],
+  b2: ['adam'],
+};
 
 const FORMAT = 'must be settings of run B as "key:value" joined by ";" (e.g. cmp=act:relu;lr:5)';
 const MAX_CHARS = 2000;
@@ -141,8 +149,37 @@ export function comparisonLabels(a: Config, b: Config): { a: string; b: string }
   const pa = paramsOf(a);
   const pb = paramsOf(b);
   const keys = COMPARE_KEYS.filter((k) => valueText(pa, k) !== valueText(pb, k));
-  const label = (p: Map<string, string>) => keys.map((k) => SETTINGS[k]!(valueText(p, k))).join(' · ');
-  return { a: label(pa), b: label(pb) };
+  const label = (p: Map<string, string>, run: Config) =>
+    keys
+      .filter((k) => USED_BY[k]?.includes(run.optimizer ?? 'sgd') ?? true)
+      .map((k) =>
+        k === 'act'
+          ? activationLabel(run.activations, a.activations, b.activations)
+          : SETTINGS[k]!(valueText(p, k)),
+      )
+      .join(' · ');
+  return { a: label(pa, a), b: label(pb, b) };
+}
+
+/**
+ * A run's activations where the two runs' differ, layer by layer: "ReLU hidden" (every hidden layer
+ * alike), "sigmoid hidden 1, tanh output" (each differing layer).
+ */
+function activationLabel(own: readonly string[], a: readonly string[], b: readonly string[]): string {
+  const name = (f: string) => (isActivationName(f) ? ACTIVATIONS[f].label : f);
+  const last = own.length - 1;
+  const hidden = own.slice(0, last);
+  const differ = own.map((_, l) => a[l] !== b[l]);
+  const parts: string[] = [];
+  if (differ.every(Boolean) && own.every((f) => f === own[0])) return `${name(own[0]!)} in every layer`;
+  if (last > 0 && differ.slice(0, last).every(Boolean) && hidden.every((f) => f === hidden[0]))
+    parts.push(`${name(hidden[0]!)} hidden`);
+  else
+    hidden.forEach((f, l) => {
+      if (differ[l]) parts.push(`${name(f)} hidden ${last > 1 ? l + 1 : ''}`.trim());
+    });
+  if (differ[last]) parts.push(`${name(own[last]!)} output`);
+  return parts.join(', ');
 }
 
 /** One line for a user: the first problems of a comparison. */

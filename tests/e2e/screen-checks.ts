@@ -11,9 +11,9 @@ import type {} from '../../src/state/api.ts';
  * another text, nor a neuron circle, bias node or the loss box it does not belong to (1 px
  * tolerance). Boxes are the rendered ones; a circle is a circle (its centre and radius).
  */
-export async function overlaps(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const svg = document.querySelector('svg.network');
+export async function overlaps(page: Page, diagram = 'svg.network'): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const svg = document.querySelector(selector);
     if (!svg) return ['no diagram'];
     type Box = { x0: number; y0: number; x1: number; y1: number };
     const owner = (el: Element) =>
@@ -61,7 +61,7 @@ export async function overlaps(page: Page): Promise<string[]> {
       }
     }
     return out;
-  });
+  }, diagram);
 }
 
 /** Weight labels left to the tooltip for want of room while the diagram shows numbers (reported). */

@@ -24,6 +24,8 @@ import { useKeyboard } from './keyboard.ts';
 import { useStageTop } from './stage.ts';
 import { PracticeBar } from '../practice/PracticeBar.tsx';
 import { StoreContext, useLab } from './store-context.tsx';
+import { CompareMenu } from '../compare/CompareMenu.tsx';
+import { ComparePanes } from '../compare/ComparePanes.tsx';
 
 function About() {
   const name = useLab((s) => s.presetName);
@@ -115,6 +117,7 @@ function Layout() {
   const hidden = useLab((s) => s.hidden);
   const presenter = useLab((s) => s.presenter);
   const side = usePresenterSide();
+  const partner = useLab((s) => (s.compare ? s.partner : null));
   return (
     <main className="app" ref={appRef}>
       <header className="top">
@@ -123,6 +126,7 @@ function Layout() {
           <Controls />
           <div className="group lesson-group">
             <LessonList />
+            <CompareMenu />
           </div>
           {narrow ? (
             <details className="menu more">
@@ -150,27 +154,43 @@ function Layout() {
       <StartHere />
       <Notice />
       <JobBar />
-      {!presenter && <Status />}
+      {(!presenter || partner) && <Status />}
       {!presenter && <About />}
       <DivergenceBanner />
-      <div className="layout" ref={layoutRef} data-side={presenter ? side : undefined}>
-        <div className="left">
-          {presenter && <Status />}
-          {presenter && <LessonBar app={appRef} />}
-          <PracticeBar />
-          <CurrentStep ref={setNow} />
-          <NetworkDiagram />
-          <Legend />
-          <Scrubber />
-          {!hidden.loss && <LossCurve />}
-          {!hidden.insight && <Insights />}
+      {partner ? (
+        <ComparePanes
+          partner={partner as LabStore}
+          shared={
+            <>
+              <Legend />
+              <Scrubber />
+              {!hidden.loss && <LossCurve />}
+              {!hidden.insight && <Insights />}
+              {!hidden.setup && <SetupEditor />}
+              {!hidden.data && <DataTable />}
+            </>
+          }
+        />
+      ) : (
+        <div className="layout" ref={layoutRef} data-side={presenter ? side : undefined}>
+          <div className="left">
+            {presenter && <Status />}
+            {presenter && <LessonBar app={appRef} />}
+            <PracticeBar />
+            <CurrentStep ref={setNow} />
+            <NetworkDiagram />
+            <Legend />
+            <Scrubber />
+            {!hidden.loss && <LossCurve />}
+            {!hidden.insight && <Insights />}
+          </div>
+          <div className="right">
+            {!hidden.chain && <ChainPanel />}
+            {!hidden.setup && <SetupEditor />}
+            {!hidden.data && <DataTable />}
+          </div>
         </div>
-        <div className="right">
-          {!hidden.chain && <ChainPanel />}
-          {!hidden.setup && <SetupEditor />}
-          {!hidden.data && <DataTable />}
-        </div>
-      </div>
+      )}
       <HelpDialog />
       <WorkedSolution />
     </main>

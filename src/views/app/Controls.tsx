@@ -178,7 +178,18 @@ export function DivergenceBanner() {
   const divergence = useLab((s) => s.view.divergence);
   const actions = useLab((s) => s.actions);
   const lr = useLab((s) => s.view.learningRate);
+  const follower = useLab((s) => s.follower);
   if (!divergence) return null;
+  if (follower)
+    return (
+      <div className="divergence" role="alert" data-testid="divergence">
+        <p>{divergence.message}</p>
+        <p>
+          With α = {fmt(lr)} this run&rsquo;s steps overshoot so far that the numbers grow without bound; it
+          stays here while run A trains on.
+        </p>
+      </div>
+    );
   return (
     <div className="divergence" role="alert" data-testid="divergence">
       <p>{divergence.message}</p>

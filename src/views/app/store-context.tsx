@@ -1,5 +1,5 @@
 /** The store of this app instance, handed down by context; components read it with small selectors. */
-import { createContext, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import { networkNames } from '../../session/names.ts';
 import type { ColumnNames } from '../../session/names.ts';
@@ -71,4 +71,19 @@ export function useSlowDisplay(intervalMs: number = CADENCE.slowViewMs, freezeWh
     };
   }, [store, intervalMs, freezeWhileFast]);
   return view;
+}
+
+/** A value of run B's store (a comparison's partner), kept up to date. */
+export function usePartnerState<T>(partner: LabStore, selector: (s: LabState) => T): T {
+  return useStore(partner, selector);
+}
+
+const NO_SUBSCRIPTION = () => () => undefined;
+
+/** Run B's curves (a comparison's partner) as of its last display refresh, or null when not comparing. */
+export function usePartnerCurves(partner: LabStore | null): LabState['curves'] | null {
+  return useSyncExternalStore(
+    partner ? partner.subscribe : NO_SUBSCRIPTION,
+    () => partner?.getState().curves ?? null,
+  );
 }

@@ -36,6 +36,8 @@ export function ChainPanel() {
   const selection = useLab((s) => s.selection);
   const lines = useMemo(() => (selection ? selectionLines(view, selection) : null), [view, selection]);
   const presenter = useLab((s) => s.presenter);
+  // run B of a comparison follows run A: its parameters are not edited here
+  const follower = useLab((s) => s.follower);
   const box = useRef<HTMLElement>(null);
   const list = useRef<HTMLOListElement>(null);
   // Presenter mode: the compact TeX fits the box (tests/e2e/presenter-chain.spec.ts); should it ever
@@ -75,7 +77,9 @@ export function ChainPanel() {
         {selectionTitle(selection, naming.names)}
         {about && <span className="alias"> · {about}</span>}
       </h2>
-      {selection.kind !== 'neuron' && <ParamEditor sel={selection} value={selectedValue(view, selection)} />}
+      {selection.kind !== 'neuron' && !follower && (
+        <ParamEditor sel={selection} value={selectedValue(view, selection)} />
+      )}
       {!started(view) && (
         <p className="hint">Nothing computed yet for this sample: step forward to fill in the numbers.</p>
       )}

@@ -5,12 +5,31 @@
 import { useMemo, useRef, useState } from 'react';
 import { changeLabel } from '../../config/changes.ts';
 import { fmt } from '../../tex/format.ts';
+import { LossSeries } from '../../session/series.ts';
 import { ChartAxes } from './ChartAxes.tsx';
 import { LOSS_FRAME, lossChart, nearestIndex, readout } from './loss-chart.ts';
 import { ExportButtons } from '../widgets/ExportButtons.tsx';
-import { useLab } from '../app/store-context.tsx';
+import { useLab, usePartnerCurves, usePartnerState } from '../app/store-context.tsx';
+import type { LabStore } from '../../state/store.ts';
+import { comparisonLabels } from '../../config/compare-link.ts';
 
 const { width: W, height: H, margin: M } = LOSS_FRAME;
+const NONE = new LossSeries().view();
+
+/** Comparing: which line is which run, with each run's loss now. */
+function CompareKey({ partner }: { partner: LabStore }) {
+  const a = useLab((s) => s.config);
+  const lossA = useLab((s) => s.display.datasetLoss);
+  const b = usePartnerState(partner, (s) => s.config);
+  const lossB = usePartnerState(partner, (s) => s.display.datasetLoss);
+  const labels = useMemo(() => comparisonLabels(a, b), [a, b]);
+  return (
+    <span className="curve-key" data-testid="compare-key" data-a={lossA} data-b={lossB}>
+      <span className="key-line train" /> A ({labels.a}) {fmt(lossA)} <span className="key-line partner" /> B
+      ({labels.b}) {fmt(lossB)}
+    </span>
+  );
+}
 
 export function LossCurve() {
   // redrawn at display refreshes (every CADENCE.displayMs while training fast)
@@ -26,15 +45,19 @@ export function LossCurve() {
   // a series is a new object (a higher version) whenever its points changed: recompute then
   const changes = useLab((s) => s.config.changes);
   const at = view.changeEpochs;
+  // comparing: run B's loss on the same axes (dashed), its test loss left out
+  const partner = useLab((s) => (s.compare ? s.partner : null)) as LabStore | null;
+  const partnerSeries = usePartnerCurves(partner)?.loss ?? null;
   const chart = useMemo(
     () =>
       lossChart(
         series,
-        testSeries,
+        partnerSeries ? NONE : testSeries,
         logScale,
         (changes ?? []).map((c, k) => ({ epochs: at[k] ?? NaN, label: changeLabel(c) })),
+        partnerSeries,
       ),
-    [series, testSeries, logScale, changes, at],
+    [series, testSeries, logScale, changes, at, partnerSeries],
   );
 
   const onMove = (e: React.PointerEvent<SVGRectElement>) => {
@@ -43,6 +66,7 @@ export function LossCurve() {
     setHover(nearestIndex(series, chart.x.invert(px)));
   };
   const h = readout(series, testSeries, hover);
+  const hb = h && partnerSeries ? readout(partnerSeries, NONE, nearestIndex(partnerSeries, h.x)) : null;
   const hasTest = testSeries.length > 0;
 
   return (
@@ -52,7 +76,8 @@ export function LossCurve() {
           {view.reduction === 'sum' ? 'Total loss E = Σₛ Lₛ' : 'Mean loss'}
           {hasTest ? ': training set and test set' : ' of the data set'}
         </h2>
-        {hasTest && (
+        {partner && <CompareKey partner={partner} />}
+        {hasTest && !partner && (
           <span className="curve-key" data-testid="test-loss" data-value={view.testLoss}>
             <span className="key-line train" /> training {fmt(view.datasetLoss)}{' '}
             <span className="key-line test" /> test {fmt(view.testLoss)}
@@ -95,6 +120,9 @@ export function LossCurve() {
           </g>
         ))}
         {chart.testPath && <path className="line test" d={chart.testPath} data-testid="test-curve" />}
+        {chart.partnerPath && (
+          <path className="line partner" d={chart.partnerPath} data-testid="partner-curve" />
+        )}
         {chart.path && <path className="line" d={chart.path} />}
         {chart.points.length <= 60 &&
           chart.points.map((p, k) =>
@@ -111,7 +139,9 @@ export function LossCurve() {
               textAnchor={h.x > chart.x.domain()[1]! / 2 ? 'end' : 'start'}
               data-testid="loss-readout"
             >
-              {`epoch ${fmt(h.x)}: ${fmt(h.y)}${h.test !== null ? ` (test ${fmt(h.test)})` : ''}`}
+              {hb
+                ? `epoch ${fmt(h.x)}: A ${fmt(h.y)}, B ${fmt(hb.y)}`
+                : `epoch ${fmt(h.x)}: ${fmt(h.y)}${h.test !== null ? ` (test ${fmt(h.test)})` : ''}`}
             </text>
           </g>
         )}

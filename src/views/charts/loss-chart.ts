@@ -19,6 +19,8 @@ export interface LossChart {
   readonly y: ScaleContinuousNumeric<number, number>;
   readonly path: string | null;
   readonly testPath: string | null;
+  /** Run B's training loss, when comparing two runs. */
+  readonly partnerPath: string | null;
   /** The training loss's points drawn. */
   readonly points: readonly { readonly x: number; readonly y: number }[];
   /** Whether the y axis is logarithmic (asked for, and every loss positive). */
@@ -32,17 +34,20 @@ export function lossChart(
   testSeries: SeriesView,
   logScale: boolean,
   changes: readonly { readonly epochs: number; readonly label: string }[] = [],
+  partner: SeriesView | null = null,
 ): LossChart {
   const { width: W, height: H, margin: M } = LOSS_FRAME;
   const columns = (W - M.left - M.right) / 2;
   // the x extent grows in powers of two, so axis and buckets stay put while training
-  const last = series.length ? series.x(series.length - 1) : 1;
+  const lastX = (s: SeriesView | null) => (s?.length ? s.x(s.length - 1) : 0);
+  const last = Math.max(lastX(series), lastX(partner)) || 1;
   const xEnd = last <= 10 ? Math.max(1, Math.ceil(last)) : 2 ** Math.ceil(Math.log2(last));
   const points = series.downsample(0, xEnd, columns);
   const testPoints = testSeries.length ? testSeries.downsample(0, xEnd, columns) : [];
+  const partnerPoints = partner?.length ? partner.downsample(0, xEnd, columns) : [];
   let lo = Infinity;
   let hi = -Infinity;
-  for (const p of [...points, ...testPoints]) {
+  for (const p of [...points, ...testPoints, ...partnerPoints]) {
     if (Number.isFinite(p.y)) {
       lo = Math.min(lo, p.y);
       hi = Math.max(hi, p.y);
@@ -75,6 +80,7 @@ export function lossChart(
     y,
     path: shape(points),
     testPath: testPoints.length ? shape(testPoints) : null,
+    partnerPath: partnerPoints.length ? shape(partnerPoints) : null,
     points,
     logUsed,
     marks: changes.filter((c) => c.epochs <= xEnd).map((c) => ({ x: x(c.epochs), label: c.label })),

@@ -29,6 +29,8 @@ import { PracticeLayer } from '../practice/PracticeLayer.tsx';
 
 const WIDTH = 820;
 const HEIGHT = 470;
+/** Presenter type beside another run's diagram: 24 px / 1.25 = 19.2 px as drawn. */
+const PAIRED = 1.25;
 
 export function NetworkDiagram() {
   // While playing faster than lecture pace, exact values stay out of the DOM (see the header); the
@@ -43,7 +45,12 @@ export function NetworkDiagram() {
   // type is ≥ 24 px as drawn in presenter mode, ≥ 11 px otherwise, whatever width the page gives the
   // diagram; its neurons grow with it, and a narrow (phone) diagram is drawn taller
   const drawn = useDrawnScale(svgRef, WIDTH);
-  const fonts = useMemo(() => diagramFonts(drawn, presenter), [presenter, drawn]);
+  // two runs side by side (views/compare) each have half the width: presenter type is ≥ 19 px there
+  const paired = useLab((s) => s.follower || (s.compare !== null && s.partner !== null));
+  const fonts = useMemo(
+    () => diagramFonts(presenter && paired ? drawn * PAIRED : drawn, presenter),
+    [presenter, paired, drawn],
+  );
   const height = presenter ? HEIGHT : viewHeight(drawn, HEIGHT);
   const layout = useMemo(() => {
     const l = layoutNetwork(net.sizes, WIDTH, height, neuronScale(fonts, presenter), HEIGHT);

@@ -17,6 +17,19 @@ const loss = series([
 const none = series([]);
 
 describe('the loss curve', () => {
+  it('comparing, spans both runs and draws run B on the same scales', () => {
+    const b = series([
+      [2, 8],
+      [4, 6],
+    ]);
+    const c = lossChart(loss, none, false, [], b);
+    expect(c.x.domain()).toEqual([0, 4]);
+    expect(c.y.domain()).toEqual([0, 8]);
+    // x: 52 + 654·x/4; y: 180 − 168·y/8
+    expect(c.partnerPath).toBe(`M${52 + 654 / 2},12L706,54`);
+    expect(lossChart(loss, none, false).partnerPath).toBeNull();
+  });
+
   it('spans 0 … the last epoch and 0 … the largest loss (linear), in the 720 × 210 frame', () => {
     const c = lossChart(loss, none, false);
     expect(c.x.domain()).toEqual([0, 3]);
