@@ -102,7 +102,7 @@ export function followLead(
       micro,
       drop: prev !== null && lastX(s.series) < lastX(prev.series),
       playing: s.playing,
-      display: prev === null || s.display !== prev.display,
+      display: prev === null || !s.playing || s.display !== prev.display,
       again: () => sync(null),
     });
   };

@@ -56,7 +56,7 @@ describe('the field table', () => {
     const allowed = message.replace(/^is unknown; allowed: /, '').split(', ');
     // written out by hand: the keys of link version 1 (a link must keep opening as it did)
     expect(allowed).toEqual(
-      'v layers act loss red lr batch biases shuffle seed init w b x t data n noise dseed targets test cols std opt mom b1 b2 wd chg at aw ab present theme lesson scene sel insight hide practice embed'.split(
+      'v layers act loss red lr batch biases shuffle seed init w b x t data n noise dseed targets test cols std opt mom b1 b2 wd chg at aw ab present theme lesson scene sel insight hide practice embed cmp'.split(
         ' ',
       ),
     );
@@ -75,6 +75,7 @@ describe('the field table', () => {
       'hide',
       'practice',
       'embed',
+      'cmp',
     ];
     expect(allowed.filter((k) => !notConfig.includes(k))).toEqual([...tableKeys]);
   });

@@ -108,6 +108,8 @@ describe('comparing two runs', () => {
     expect(b.getState().config.activations).toEqual(['relu', 'relu']);
     expect(b.getState().config.learningRate).toBe(2);
     expect(at(b)).toEqual([2, 0]);
+    // what run B's diagram draws is there too
+    expect(b.getState().display).toBe(b.getState().view);
     const link = momentLink(a.getState());
     expect(link).toContain('&cmp=act:relu;lr:2');
     expect(setupLink(a.getState())).toContain('&cmp=act:relu;lr:2');
