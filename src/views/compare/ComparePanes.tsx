@@ -64,7 +64,14 @@ export function ComparePanes({ partner, shared }: { partner: LabStore; shared: R
           <RunPane chain={!hidden.chain} />
         </StoreContext.Provider>
       </section>
-      <div className="compare-shared">{shared}</div>
+      <div className="compare-shared">
+        <p className="compare-note hint" data-testid="compare-note">
+          Both runs step together: the step buttons, the history and Back move both, and the loss curve shows
+          both (run B dashed). The insight views, the setup and the data below are run A&rsquo;s; a change of
+          the setup applies to run B too, except the settings run B changes ({labels.b}).
+        </p>
+        {shared}
+      </div>
     </div>
   );
 }
