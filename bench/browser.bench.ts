@@ -21,9 +21,12 @@ const p95 = (xs: number[]) => {
   return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] ?? NaN;
 };
 
+/** Plays `config` (null: the setup on show) at full speed for `seconds`. */
 async function run(page: Page, config: unknown, seconds: number) {
-  const errors = await page.evaluate((c) => window.backpropLab!.loadConfig(c), config);
-  if (errors.length) throw new Error(errors.join('; '));
+  if (config !== null) {
+    const errors = await page.evaluate((c) => window.backpropLab!.loadConfig(c), config);
+    if (errors.length) throw new Error(errors.join('; '));
+  }
   await page.getByTestId('speed').fill('7');
   // frame intervals, recorded in the page
   await page.evaluate(() => {
@@ -91,6 +94,19 @@ async function main() {
     const fmt = (xs: number[]) => xs.map((x) => x.toFixed(1)).join(' ');
     console.log(`W1: ${w1.frames} frames, p95 ${w1.p95.toFixed(1)} ms; per 10 s: ${fmt(w1.windows)}`);
     console.log(`W2: ${w2.frames} frames, p95 ${w2.p95.toFixed(1)} ms; per 10 s: ${fmt(w2.windows)}`);
+    // W1 beside a second run (Compare: run B with momentum), both trained every frame
+    await page.evaluate((c) => window.backpropLab!.loadConfig(c), W1);
+    await page.evaluate(() => window.backpropLab!.store.getState().actions.setCompare('opt:momentum'));
+    const pair = await run(page, null, SECONDS / 2);
+    const b = await page.evaluate(() => {
+      const s = window.backpropLab!.store.getState();
+      const partner = s.partner!.getState();
+      return { a: s.view.epochs, b: partner.view.epochs };
+    });
+    await page.evaluate(() => window.backpropLab!.store.getState().actions.setCompare(null));
+    console.log(
+      `W1 compared with run B: ${Math.round(pair.epochsPerSecond)} epochs/s per run, p95 ${pair.p95.toFixed(1)} ms (run A at epoch ${b.a.toFixed(1)}, run B at ${b.b.toFixed(1)})`,
+    );
     // one micro-step on a 2-8-8-1 net: from the action to the next frame (React renders synchronously)
     const small = circleWorkload([8, 8]);
     await page.evaluate((c) => window.backpropLab!.loadConfig(c), small);
