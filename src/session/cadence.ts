@@ -31,4 +31,9 @@ export const CADENCE = {
   addressBarMs: 1000,
   /** Training per slice of a long replay (a link, "Go to update"); the page paints between slices. */
   replaySliceMs: 30,
+  /**
+   * Comparing two runs while playing: run B's training per frame to reach run A's update, at most; a
+   * run B with more work per update falls behind (and catches up when run A pauses), never stalls.
+   */
+  followMs: 12,
 } as const;

@@ -149,14 +149,14 @@ export class Session {
     const s = this.stepper;
     const micro = Math.min(m, s.microStepsIn(u) - 1);
     const ahead = u > s.update || (u === s.update && micro > s.micro);
-    if (ahead && u > s.update + 1 && u > this.horizon && !playing) return this.goTo(u, done);
+    const far = ahead && u > s.update + 1 && u > this.horizon;
+    if (far && !playing) return this.goTo(u, done);
     this.jobs.stop();
-    if (ahead && u > s.update + 1 && u > this.horizon) {
-      if (s.update < this.horizon) s.goTo(this.horizon, 0);
-      new Replay(s, u, this.loss, this.test, this.now).run(Infinity);
-    }
-    if (s.divergence && ahead) {
-      // this run diverged on the way: it stays where it stopped
+    if (far && s.update < this.horizon) s.goTo(this.horizon, 0);
+    // while playing, as far as `CADENCE.followMs` allows: behind, it goes on at the next frame
+    const behind = far && !new Replay(s, u, this.loss, this.test, this.now).run(CADENCE.followMs);
+    if (behind || (s.divergence && ahead)) {
+      // behind, or diverged on the way: it stays where it stopped
     } else if (!ahead || u > s.update + 1) {
       s.goTo(u, micro);
       if (drop) this.truncate(s.epochsDone);

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeLink } from '../../src/config/codec.ts';
 import type { Config } from '../../src/config/schema.ts';
-import { DEFAULT_PRESET } from '../../src/content/presets.ts';
+import { DEFAULT_PRESET, findPreset } from '../../src/content/presets.ts';
 import { createLabStore, momentLink, setupLink } from '../../src/state/store.ts';
 import type { LabStore } from '../../src/state/store.ts';
 import { TEXTBOOK_WEIGHTS, textbookGradient } from '../textbook-reference.ts';
@@ -163,5 +163,44 @@ describe('comparing two runs', () => {
     const alone = createLabStore(partner(a).getState().config as Config, idle);
     alone.getState().actions.goToUpdate(String(u));
     expect([...alone.getState().view.params]).toEqual([...partner(a).getState().view.params]);
+  });
+
+  it('a run B with more work per update falls behind while playing, never stalls, and catches up', () => {
+    let tick: ((now: number) => void) | null = null;
+    const scheduler = {
+      request: (cb: (now: number) => void) => ((tick = cb), 1),
+      cancel: () => undefined,
+    };
+    const queue: (() => void)[] = [];
+    const jobs = {
+      later(cb: () => void) {
+        queue.push(cb);
+        return () => queue.splice(queue.indexOf(cb) >>> 0, 1);
+      },
+    };
+    const circle = { ...findPreset('circle')!.config, batchSize: 1 };
+    const a = createLabStore(circle, { scheduler, jobs, frameBudgetMs: 4, sliceMs: 0 });
+    const rows = a.getState().view.samples;
+    expect(a.getState().actions.setCompare(`batch:${rows}`)).toEqual([]);
+    a.getState().actions.setSpeed(99);
+    a.getState().actions.play();
+    const slowest = Math.max(
+      ...Array.from({ length: 4 }, (_, k) => {
+        const t0 = performance.now();
+        tick!(16 * (k + 1));
+        return performance.now() - t0;
+      }),
+    );
+    const b = partner(a);
+    // run B does `rows` times run A’s work per update: it is behind
+    expect(at(b)[0]!).toBeLessThan(at(a)[0]!);
+    a.getState().actions.pause();
+    // run A's 4 ms and run B's 12 ms (CADENCE.followMs) a frame, with room for a slow machine
+    expect(slowest).toBeLessThan(250);
+    const u = at(a)[0]!;
+    // paused: run B trains on to run A's update as "Go to update" does, in slices
+    while (queue.length) queue.shift()!();
+    expect(at(b)).toEqual([u, 0]);
+    expect(b.getState().job).toBeNull();
   });
 });
