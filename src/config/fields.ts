@@ -159,7 +159,7 @@ export const FIELDS = {
     check: choice(LOSS_NAMES),
     link: { key: 'loss', as: 'text' },
     default: 'half-squared-error',
-    doc: 'per sample, over the outputs k: `squared-error` Σ(yₖ − tₖ)², `half-squared-error` Σ½(yₖ − tₖ)², `mean-squared-error` (1/K)Σ(yₖ − tₖ)², `cross-entropy` (−Σ tₖ log yₖ with softmax outputs, −Σ[tₖ log yₖ + (1 − tₖ) log(1 − yₖ)] with sigmoid outputs). Default: `half-squared-error`.',
+    doc: 'per sample, over the outputs k: `squared-error` Σ(aₖ − tₖ)², `half-squared-error` Σ½(aₖ − tₖ)², `mean-squared-error` (1/K)Σ(aₖ − tₖ)², `cross-entropy` (−Σ tₖ log aₖ with softmax outputs, −Σ[tₖ log aₖ + (1 − tₖ) log(1 − aₖ)] with sigmoid outputs). Default: `half-squared-error`.',
   }),
   reduction: field({
     check: choice(REDUCTIONS, '(the loss of a batch or data set: the mean or the sum over its samples)'),

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, screenshot } from './browser.ts';
 import type { Session } from './browser.ts';
-import { overlaps } from './screen-checks.ts';
+import { hiddenWeights, overlaps } from './screen-checks.ts';
 import { TEXTBOOK_WEIGHTS, textbookGradient, textbookLoss } from '../textbook-reference.ts';
 import type { Page } from 'playwright-core';
 
@@ -60,6 +60,11 @@ describe('comparison by link', () => {
     expect(Math.abs((await weight(page, 'a', 'w-2-0-0')) - a[4]!)).toBeLessThan(1e-12);
     expect(Math.abs((await weight(page, 'b', 'w-2-0-0')) - b[4]!)).toBeLessThan(1e-12);
     expect(Math.abs((await weight(page, 'b', 'w-1-0-0')) - b[0]!)).toBeLessThan(1e-12);
+    // each column's head gives its run's loss now
+    const headLoss = async (run: 'a' | 'b') =>
+      Number(await page.getByTestId(`run-${run}`).getByTestId('run-loss').getAttribute('data-value'));
+    expect(Math.abs((await headLoss('a')) - textbookLoss(a))).toBeLessThan(1e-12);
+    expect(Math.abs((await headLoss('b')) - textbookLoss(b))).toBeLessThan(1e-12);
     const key = page.getByTestId('compare-key');
     expect(Math.abs(Number(await key.getAttribute('data-a')) - textbookLoss(a))).toBeLessThan(1e-12);
     expect(Math.abs(Number(await key.getAttribute('data-b')) - textbookLoss(b))).toBeLessThan(1e-12);
@@ -142,6 +147,9 @@ describe('comparison screens', () => {
         await page.waitForTimeout(200);
         expect(await overlaps(page, '.run-a svg.network')).toEqual([]);
         expect(await overlaps(page, '.run-b svg.network')).toEqual([]);
+        // every weight keeps its label beside its own edge (none left to the tooltip)
+        expect(await hiddenWeights(page, '.run-a svg.network')).toBe(0);
+        expect(await hiddenWeights(page, '.run-b svg.network')).toBe(0);
         const sideways = await page.evaluate(
           () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
         );

@@ -65,11 +65,11 @@ export async function overlaps(page: Page, diagram = 'svg.network'): Promise<str
 }
 
 /** Weight labels left to the tooltip for want of room while the diagram shows numbers (reported). */
-export async function hiddenWeights(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    if (!document.querySelector('svg.network .neuron .value')) return 0;
-    return [...document.querySelectorAll('svg.network .edge')].filter((e) => !e.querySelector('text')).length;
-  });
+export async function hiddenWeights(page: Page, diagram = 'svg.network'): Promise<number> {
+  return page.evaluate((svg) => {
+    if (!document.querySelector(`${svg} .neuron .value`)) return 0;
+    return [...document.querySelectorAll(`${svg} .edge`)].filter((e) => !e.querySelector('text')).length;
+  }, diagram);
 }
 
 /** What a 0-based (or blog) name looks like, each with why it is refused. */

@@ -42,7 +42,7 @@ describe('the setup editor’s choices', () => {
       'mean-squared-error',
       'cross-entropy',
     ]);
-    expect(LOSS_CHOICES[1]!.label).toBe('half squared error Σ½(y − t)²');
+    expect(LOSS_CHOICES[1]!.label).toBe('half squared error Σ½(a − t)²');
     expect(REDUCTION_CHOICES).toEqual([
       { value: 'sum', label: 'sum over samples' },
       { value: 'mean', label: 'mean over samples' },

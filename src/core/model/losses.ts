@@ -62,7 +62,7 @@ function squares(a: Float64Array, off: number, t: Float64Array, tOff: number, K:
 /** The records. Their order gives the numeric codes (`LOSS`). */
 const RECORDS = {
   'squared-error': {
-    label: 'squared error Σ(y − t)²',
+    label: 'squared error Σ(a − t)²',
     value: (_o, _z, a, off, t, tOff, K) => squares(a, off, t, tOff, K),
     derivative: (a, t) => 2 * (a - t),
     kernel: { derivative: (a, t) => `2 * (${a} - ${t})` },
@@ -72,7 +72,7 @@ const RECORDS = {
     },
   },
   'half-squared-error': {
-    label: 'half squared error Σ½(y − t)²',
+    label: 'half squared error Σ½(a − t)²',
     value: (_o, _z, a, off, t, tOff, K) => 0.5 * squares(a, off, t, tOff, K),
     derivative: (a, t) => a - t,
     kernel: { derivative: (a, t) => `(${a} - ${t})` },
@@ -82,7 +82,7 @@ const RECORDS = {
     },
   },
   'mean-squared-error': {
-    label: 'mean squared error (1/K)Σ(y − t)²',
+    label: 'mean squared error (1/K)Σ(a − t)²',
     value: (_o, _z, a, off, t, tOff, K) => squares(a, off, t, tOff, K) / K,
     derivative: (a, t, K) => (2 * (a - t)) / K,
     kernel: { derivative: (a, t, K) => `(2 * (${a} - ${t})) / ${K}` },

@@ -33,8 +33,10 @@ function About() {
   const run = useLab((s) => s.config);
   const update = useLab((s) => s.display.position.update);
   const config = useMemo(() => settingsAt(run, update), [run, update]);
+  const comparing = useLab((s) => s.compare !== null && s.partner !== null);
   return (
     <p className="about" data-testid="about">
+      {comparing && <b>Run A: </b>}
       {preset ? `${preset.description} ` : ''}
       <span className="setup">
         {config.layers.join('-')} · {config.loss} ({config.reduction ?? 'mean'} over samples) · α ={' '}

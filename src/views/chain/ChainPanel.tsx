@@ -12,6 +12,17 @@ import { useLab, useNaming } from '../app/store-context.tsx';
 function ParamEditor({ sel, value }: { sel: Exclude<Selection, { kind: 'neuron' }>; value: number }) {
   const setParam = useLab((s) => s.actions.setParam);
   const [errors, setErrors] = useState<string[]>([]);
+  // run B of a comparison follows run A: its value is shown, not edited (the lines stay level with A's)
+  const follower = useLab((s) => s.follower);
+  if (follower)
+    return (
+      <p className="param-editor">
+        <label>
+          value <input data-testid="param-value" readOnly value={String(value)} />
+        </label>{' '}
+        <span className="note">run B starts from run A&rsquo;s initial weights: edit them in run A</span>
+      </p>
+    );
   return (
     <p className="param-editor">
       <label>
@@ -36,8 +47,6 @@ export function ChainPanel() {
   const selection = useLab((s) => s.selection);
   const lines = useMemo(() => (selection ? selectionLines(view, selection) : null), [view, selection]);
   const presenter = useLab((s) => s.presenter);
-  // run B of a comparison follows run A: its parameters are not edited here
-  const follower = useLab((s) => s.follower);
   const box = useRef<HTMLElement>(null);
   const list = useRef<HTMLOListElement>(null);
   // Presenter mode: the compact TeX fits the box (tests/e2e/presenter-chain.spec.ts); should it ever
@@ -77,9 +86,7 @@ export function ChainPanel() {
         {selectionTitle(selection, naming.names)}
         {about && <span className="alias"> · {about}</span>}
       </h2>
-      {selection.kind !== 'neuron' && !follower && (
-        <ParamEditor sel={selection} value={selectedValue(view, selection)} />
-      )}
+      {selection.kind !== 'neuron' && <ParamEditor sel={selection} value={selectedValue(view, selection)} />}
       {!started(view) && (
         <p className="hint">Nothing computed yet for this sample: step forward to fill in the numbers.</p>
       )}

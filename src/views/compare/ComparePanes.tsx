@@ -7,6 +7,7 @@
 import { useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { comparisonLabels } from '../../config/compare-link.ts';
+import { fmt } from '../../tex/format.ts';
 import type { LabStore } from '../../state/store.ts';
 import { ChainPanel } from '../chain/ChainPanel.tsx';
 import { CurrentStep } from '../chain/CurrentStep.tsx';
@@ -16,13 +17,19 @@ import { JobBar } from '../app/Progress.tsx';
 import { Notice } from '../app/Share.tsx';
 import { StoreContext, useLab, usePartnerState } from '../app/store-context.tsx';
 
+/** A run's column head: its name, what differs, and its loss now (of the store in context). */
 function RunHeader({ run, label, children }: { run: 'A' | 'B'; label: string; children?: ReactNode }) {
+  const loss = useLab((s) => s.display.datasetLoss);
+  const sum = useLab((s) => s.display.reduction === 'sum');
   return (
     <header className="run-header">
       <h2>
         <span className={`run-key run-${run.toLowerCase()}`} aria-hidden="true" />
         Run {run} <span className="run-label">· {label}</span>
       </h2>
+      <span className="run-loss" data-testid="run-loss" data-value={loss}>
+        {sum ? 'total' : 'mean'} loss <b>{fmt(loss)}</b>
+      </span>
       {children}
     </header>
   );
@@ -52,12 +59,12 @@ export function ComparePanes({ partner, shared }: { partner: LabStore; shared: R
         <RunPane chain={!hidden.chain} />
       </section>
       <section className="run run-b" data-testid="run-b" aria-label={`Run B: ${labels.b}`}>
-        <RunHeader run="B" label={labels.b}>
-          <button type="button" className="btn" data-testid="compare-close" onClick={() => stop(null)}>
-            Stop comparing
-          </button>
-        </RunHeader>
         <StoreContext.Provider value={partner}>
+          <RunHeader run="B" label={labels.b}>
+            <button type="button" className="btn" data-testid="compare-close" onClick={() => stop(null)}>
+              Stop comparing
+            </button>
+          </RunHeader>
           <Notice />
           <JobBar />
           <DivergenceBanner />

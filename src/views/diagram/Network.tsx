@@ -29,7 +29,7 @@ import { PracticeLayer } from '../practice/PracticeLayer.tsx';
 
 const WIDTH = 820;
 const HEIGHT = 470;
-/** Presenter type beside another run's diagram: 24 px / 1.25 = 19.2 px as drawn. */
+/** Presenter mode, beside another run's diagram: the normal view's type, this many times as large. */
 const PAIRED = 1.25;
 
 export function NetworkDiagram() {
@@ -40,16 +40,19 @@ export function NetworkDiagram() {
   const selection = useLab((s) => s.selection);
   const select = useLab((s) => s.actions.select);
   const net = view.net;
-  const presenter = useLab((s) => s.presenter);
+  // two runs side by side (views/compare) each have half the width: in presenter mode their diagrams
+  // are laid out as the normal view’s, with type PAIRED times as large (≥ 13.75 px as drawn): every
+  // weight of note 003’s net keeps its label (tests/e2e/compare.spec.ts)
+  const paired = useLab((s) => s.follower || (s.compare !== null && s.partner !== null));
+  const presenter = useLab((s) => s.presenter) && !paired;
+  const enlarged = useLab((s) => s.presenter) && paired;
   const svgRef = useRef<SVGSVGElement>(null);
   // type is ≥ 24 px as drawn in presenter mode, ≥ 11 px otherwise, whatever width the page gives the
   // diagram; its neurons grow with it, and a narrow (phone) diagram is drawn taller
   const drawn = useDrawnScale(svgRef, WIDTH);
-  // two runs side by side (views/compare) each have half the width: presenter type is ≥ 19 px there
-  const paired = useLab((s) => s.follower || (s.compare !== null && s.partner !== null));
   const fonts = useMemo(
-    () => diagramFonts(presenter && paired ? drawn * PAIRED : drawn, presenter),
-    [presenter, paired, drawn],
+    () => diagramFonts(enlarged ? drawn / PAIRED : drawn, presenter),
+    [presenter, enlarged, drawn],
   );
   const height = presenter ? HEIGHT : viewHeight(drawn, HEIGHT);
   const layout = useMemo(() => {
