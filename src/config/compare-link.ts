@@ -148,7 +148,9 @@ export function readComparison(a: Config, text: string): { text: string; config:
 export function comparisonLabels(a: Config, b: Config): { a: string; b: string } {
   const pa = paramsOf(a);
   const pb = paramsOf(b);
-  const keys = COMPARE_KEYS.filter((k) => valueText(pa, k) !== valueText(pb, k));
+  const differ = COMPARE_KEYS.filter((k) => valueText(pa, k) !== valueText(pb, k));
+  // a run with momentum names its μ when the optimisers differ ("momentum μ = 0.9")
+  const keys = COMPARE_KEYS.filter((k) => differ.includes(k) || (k === 'mom' && differ.includes('opt')));
   const label = (p: Map<string, string>, run: Config) =>
     keys
       .filter((k) => USED_BY[k]?.includes(run.optimizer ?? 'sgd') ?? true)

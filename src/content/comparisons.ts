@@ -47,7 +47,7 @@ export const COMPARISONS: readonly Comparison[] = [
   {
     name: 'momentum',
     title: 'SGD ↔ momentum',
-    shows: 'velocity carrying the steps on',
+    shows: 'velocity carrying the steps on (the first update is the same: v starts at 0)',
     cmp: (c) => `opt:${c.optimizer === 'momentum' ? 'sgd' : 'momentum'}`,
   },
   {

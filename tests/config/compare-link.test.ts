@@ -54,6 +54,7 @@ describe('cmp', () => {
       a: 'sigmoid in every layer',
       b: 'tanh in every layer',
     });
+    expect(comparisonLabels(A, read('opt:momentum').config)).toEqual({ a: 'SGD', b: 'momentum · μ = 0.9' });
     // β1 means nothing to SGD: run A's label leaves it out
     expect(comparisonLabels(A, read('opt:adam;b1:0.8').config)).toEqual({ a: 'SGD', b: 'Adam · β1 = 0.8' });
   });
