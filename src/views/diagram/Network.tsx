@@ -44,8 +44,9 @@ export function NetworkDiagram() {
   // are laid out as the normal view’s, with type PAIRED times as large (≥ 13.75 px as drawn): every
   // weight of note 003’s net keeps its label (tests/e2e/compare.spec.ts)
   const paired = useLab((s) => s.follower || (s.compare !== null && s.partner !== null));
-  const presenter = useLab((s) => s.presenter) && !paired;
-  const enlarged = useLab((s) => s.presenter) && paired;
+  const presenting = useLab((s) => s.presenter);
+  const presenter = presenting && !paired;
+  const enlarged = presenting && paired;
   const svgRef = useRef<SVGSVGElement>(null);
   // type is ≥ 24 px as drawn in presenter mode, ≥ 11 px otherwise, whatever width the page gives the
   // diagram; its neurons grow with it, and a narrow (phone) diagram is drawn taller
